@@ -1,2 +1,4 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using ContactCenter.Api.Hosting;
+
+var app = await ContactCenterApp.BuildAsync(args);
+await app.RunAsync();

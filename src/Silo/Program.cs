@@ -1,1 +1,13 @@
-Console.WriteLine("silo");
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ContactCenter.Silo.Hosting;
+
+// A silo on its own, for clusters where the API runs in separate processes.
+var builder = Host.CreateApplicationBuilder(args);
+var options = builder.Configuration.GetSection(ContactCenterOptions.Section).Get<ContactCenterOptions>() ?? new();
+using var loggers = LoggerFactory.Create(l => l.AddConsole());
+var (connectionString, localServer) = await DatabaseBootstrap.PrepareAsync(builder.Configuration, loggers);
+builder.UseOrleans(silo => silo.AddContactCenter(connectionString, options));
+await builder.Build().RunAsync();
+if (localServer is not null) await localServer.DisposeAsync();

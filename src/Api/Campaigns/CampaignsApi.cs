@@ -1,0 +1,75 @@
+using ContactCenter.Api.Problems;
+using ContactCenter.Grains.Campaigns;
+using ContactCenter.Grains.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContactCenter.Api.Campaigns;
+
+public static class CampaignsApi
+{
+    public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/campaigns").WithTags("Campaigns");
+        api.MapGet("", ListCampaignsAsync).WithName("ListCampaigns").WithSummary("All campaigns");
+        api.MapPost("", CreateCampaignAsync).WithName("CreateCampaign").WithSummary("Create a campaign (Draft)");
+        api.MapGet("{id}", GetCampaignAsync).WithName("GetCampaign");
+        api.MapPut("{id}", UpdateCampaignAsync).WithName("UpdateCampaign").WithSummary("Replace a campaign's definition");
+        api.MapDelete("{id}", DeleteCampaignAsync).WithName("DeleteCampaign").WithSummary("Delete a campaign that is not running");
+        api.MapPost("{id}/start", (string id, IGrainFactory g) => Change(g, id, c => c.StartAsync())).WithName("StartCampaign").WithSummary("Draft/Stopped → Running");
+        api.MapPost("{id}/pause", (string id, IGrainFactory g) => Change(g, id, c => c.PauseAsync())).WithName("PauseCampaign").WithSummary("Running → Paused: no new dials, live calls go on");
+        api.MapPost("{id}/resume", (string id, IGrainFactory g) => Change(g, id, c => c.ResumeAsync())).WithName("ResumeCampaign").WithSummary("Paused → Running");
+        api.MapPost("{id}/stop", (string id, IGrainFactory g) => Change(g, id, c => c.StopAsync())).WithName("StopCampaign").WithSummary("Running/Paused → Stopped: live calls finish, nothing new is dialed");
+        api.MapGet("{id}/stats", GetStatsAsync).WithName("GetCampaignStats").WithSummary("Live counters for the dialer dashboard");
+        api.MapPost("{id}/lists", AttachListAsync).WithName("AttachList").WithSummary("Attach a lead list (dialed after those already attached)");
+        api.MapPost("{id}/agents", AssignAgentsAsync).WithName("AssignAgents").WithSummary("Assign agents who may log in");
+        return app;
+    }
+
+    public static async Task<Ok<IReadOnlyList<CampaignSnapshot>>> ListCampaignsAsync(IGrainFactory grains)
+    {
+        var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync();
+        var campaigns = await Task.WhenAll(entries.Select(e => grains.GetGrain<ICampaignGrain>(e.Id).GetAsync()));
+        return TypedResults.Ok<IReadOnlyList<CampaignSnapshot>>(campaigns);
+    }
+
+    public static async Task<Created<CampaignSnapshot>> CreateCampaignAsync(CampaignDefinition? body, IGrainFactory grains)
+    {
+        body = Problem.RequireBody(body);
+        var id = Guid.NewGuid().ToString("N")[..12];
+        var campaign = await grains.GetGrain<ICampaignGrain>(id).CreateAsync(body);
+        return TypedResults.Created($"/api/campaigns/{id}", campaign);
+    }
+
+    public static async Task<Ok<CampaignSnapshot>> GetCampaignAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICampaignGrain>(id).GetAsync());
+
+    public static async Task<Ok<CampaignSnapshot>> UpdateCampaignAsync(string id, CampaignDefinition? body, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICampaignGrain>(id).UpdateAsync(Problem.RequireBody(body)));
+
+    public static async Task<NoContent> DeleteCampaignAsync(string id, IGrainFactory grains)
+    {
+        await grains.GetGrain<ICampaignGrain>(id).DeleteAsync();
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<CampaignStats>> GetStatsAsync(string id, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ICampaignGrain>(id).GetStatsAsync());
+
+    public static async Task<Ok<CampaignSnapshot>> AttachListAsync(string id, AttachListRequest? body, IGrainFactory grains, ContactCenter.Grains.Leads.LeadStore leads)
+    {
+        body = Problem.RequireBody(body);
+        Problem.Require(body.ListId is > 0, "listId", "A list id is required.");
+        _ = await leads.GetListAsync(body.ListId!.Value) ?? throw new EntityNotFoundException("List", body.ListId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return TypedResults.Ok(await grains.GetGrain<ICampaignGrain>(id).AttachListAsync(body.ListId.Value));
+    }
+
+    public static async Task<Ok<CampaignSnapshot>> AssignAgentsAsync(string id, AssignAgentsRequest? body, IGrainFactory grains)
+    {
+        body = Problem.RequireBody(body);
+        Problem.Require(body.AgentIds is { Count: > 0 }, "agentIds", "List at least one agent id.");
+        return TypedResults.Ok(await grains.GetGrain<ICampaignGrain>(id).AssignAgentsAsync(body.AgentIds!));
+    }
+
+    private static async Task<Ok<CampaignSnapshot>> Change(IGrainFactory grains, string id, Func<ICampaignGrain, Task<CampaignSnapshot>> change) =>
+        TypedResults.Ok(await change(grains.GetGrain<ICampaignGrain>(id)));
+}

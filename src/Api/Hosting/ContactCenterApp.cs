@@ -1,0 +1,66 @@
+using System.Text.Json.Serialization;
+using ContactCenter.Api.Agents;
+using ContactCenter.Api.Calls;
+using ContactCenter.Api.Campaigns;
+using ContactCenter.Api.Health;
+using ContactCenter.Api.Leads;
+using ContactCenter.Api.Problems;
+using ContactCenter.Silo.Hosting;
+using Scalar.AspNetCore;
+
+namespace ContactCenter.Api.Hosting;
+
+/// <summary>Builds the API node: database bootstrap, Orleans (co-hosted silo or client), endpoints.</summary>
+public static class ContactCenterApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddOptions<ContactCenterOptions>().BindConfiguration(ContactCenterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(ContactCenterOptions.Section).Get<ContactCenterOptions>() ?? new();
+
+        using (var bootLoggers = LoggerFactory.Create(l => l.AddConsole()))
+        {
+            var (connectionString, localServer) = await DatabaseBootstrap.PrepareAsync(builder.Configuration, bootLoggers, cancellationToken);
+            if (localServer is not null) builder.Services.AddSingleton(localServer);
+            if (options.IsClient)
+            {
+                builder.UseOrleansClient(client => client.AddContactCenterClient(connectionString, options));
+                builder.Services.AddContactCenterServices(connectionString);
+            }
+            else
+            {
+                builder.UseOrleans(silo => silo.AddContactCenter(connectionString, options));
+            }
+        }
+
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapScalarApiReference();
+        app.MapHealthApi();
+        app.MapAgentsApi();
+        app.MapPreviewApi();
+        app.MapCampaignsApi();
+        app.MapListsApi();
+        app.MapLeadsApi();
+        app.MapCallsApi();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            foreach (var url in app.Urls)
+                app.Logger.LogInformation("Contact center API listening on {Url} (API reference: {Url}/scalar, OpenAPI: {Url}/openapi/v1.json)", url, url, url);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ContactCenter.Api.Leads;
+
+public sealed record CreateListRequest(string? Name, string? DefaultRegion = "US");

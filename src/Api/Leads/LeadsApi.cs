@@ -1,0 +1,58 @@
+using ContactCenter.Api.Problems;
+using ContactCenter.Grains.Common;
+using ContactCenter.Grains.Leads;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ContactCenter.Api.Leads;
+
+public static class LeadsApi
+{
+    public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("api/leads").WithTags("Leads");
+        api.MapGet("", SearchAsync).WithName("SearchLeads").WithSummary("Leads by list, status, disposition, tag or text; keyset pages via 'next'");
+        api.MapPost("", CreateLeadAsync).WithName("CreateLead").WithSummary("Add one lead to a list (phone normalized to E.164)");
+        api.MapGet("{id:long}", GetLeadAsync).WithName("GetLead");
+        return app;
+    }
+
+    public static async Task<Ok<LeadPage>> SearchAsync(LeadStore store, long? listId, string? status, string? q, string? disposition, string? tag, string? after, int? limit)
+    {
+        LeadStatus? parsedStatus = null;
+        if (!string.IsNullOrWhiteSpace(status))
+        {
+            Problem.Require(Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s), "status", $"Use one of: {string.Join(", ", Enum.GetNames<LeadStatus>())}.");
+            parsedStatus = Enum.Parse<LeadStatus>(status, ignoreCase: true);
+        }
+        long? afterId = null;
+        if (!string.IsNullOrWhiteSpace(after))
+        {
+            Problem.Require(long.TryParse(after, out var a), "after", "Pass the 'next' value of the previous page.");
+            afterId = long.Parse(after, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        Problem.Require(limit is null or (>= 1 and <= 1000), "limit", "Between 1 and 1000.");
+        return TypedResults.Ok(await store.SearchAsync(new LeadQuery(listId, parsedStatus, q, disposition, tag, afterId, limit ?? 50)));
+    }
+
+    public static async Task<Created<Lead>> CreateLeadAsync(NewLead? body, LeadStore store)
+    {
+        body = Problem.RequireBody(body);
+        Problem.Require(body.ListId > 0, "listId", "The lead's list is required.");
+        var list = await store.GetListAsync(body.ListId) ?? throw new ValidationFailedException("listId", $"List {body.ListId} does not exist.");
+        var e164 = PhoneNumberNormalizer.TryNormalize(body.Phone, list.DefaultRegion, out var error) ?? throw new ValidationFailedException("phone", error!);
+        var v = new Validation();
+        v.Require(body.Email is null || body.Email.Length == 0 || System.Net.Mail.MailAddress.TryCreate(body.Email, out _), "email", "Not an e-mail address.");
+        v.Require(body.CustomFields is null || body.CustomFields.Value.ValueKind is System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Null, "customFields", "Custom fields are a JSON object.");
+        v.ThrowIfInvalid();
+        var altPhones = new List<string>();
+        foreach (var (raw, i) in (body.AltPhones ?? []).Select((p, i) => (p, i)))
+        {
+            altPhones.Add(PhoneNumberNormalizer.TryNormalize(raw, list.DefaultRegion, out var altError) ?? throw new ValidationFailedException($"altPhones[{i}]", altError!));
+        }
+        var lead = await store.InsertAsync(body with { AltPhones = altPhones }, e164, PhoneNumberNormalizer.TimeZoneOf(e164));
+        return TypedResults.Created($"/api/leads/{lead.Id}", lead);
+    }
+
+    public static async Task<Ok<Lead>> GetLeadAsync(long id, LeadStore store) =>
+        TypedResults.Ok(await store.GetAsync(id) ?? throw new EntityNotFoundException("Lead", id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+}

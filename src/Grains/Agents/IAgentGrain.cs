@@ -1,0 +1,39 @@
+using ContactCenter.Grains.Dispositions;
+
+namespace ContactCenter.Grains.Agents;
+
+/// <summary>
+/// One agent's state machine: Offline → Paused → Ready → Dialing → Connected → WrapUp → Ready.
+/// Every method refuses a transition the current state does not allow with
+/// <see cref="Common.InvalidTransitionException"/>.
+/// </summary>
+[Alias("cc.IAgentGrain")]
+public interface IAgentGrain : IGrainWithStringKey
+{
+    Task<AgentSnapshot> CreateAsync(AgentProfile profile);
+    Task<AgentSnapshot> UpdateAsync(AgentProfile profile);
+    Task DeleteAsync();
+    Task<AgentSnapshot> GetAsync();
+
+    /// <summary>Offline → Paused("LoggedIn"), working the named campaign.</summary>
+    Task<AgentSnapshot> LoginAsync(string campaignId);
+    /// <summary>Paused → Ready.</summary>
+    Task<AgentSnapshot> ReadyAsync();
+    /// <summary>Ready, WrapUp or Paused → Paused with a reason code.</summary>
+    Task<AgentSnapshot> PauseAsync(string reason);
+    /// <summary>Paused, Ready or WrapUp → Offline.</summary>
+    Task<AgentSnapshot> LogoutAsync();
+
+    /// <summary>Ready → Dialing: the campaign is placing <paramref name="callId"/> for this agent.</summary>
+    Task ReserveAsync(string callId);
+    /// <summary>Dialing → Dialing: the campaign moves the reservation to its next attempt (Auto dialer after a no-answer).</summary>
+    Task ReassignAsync(string fromCallId, string toCallId);
+    /// <summary>Dialing → Ready: the attempt ended without a person and nothing else is dialed for the agent.</summary>
+    Task ReleaseAsync(string callId);
+    /// <summary>Dialing → Connected: the customer answered and is bridged to this agent.</summary>
+    Task ConnectAsync(string callId);
+    /// <summary>Connected → WrapUp: the call ended. With a timeout, WrapUp ends by itself with the default disposition.</summary>
+    Task CallEndedAsync(string callId, int? wrapUpTimeoutSeconds = null);
+    /// <summary>WrapUp → Ready: the agent submits notes, tags and a disposition for the last call.</summary>
+    Task<AgentSnapshot> CompleteWrapUpAsync(WrapUpRequest request);
+}

@@ -1,0 +1,82 @@
+using ContactCenter.Telephony.Carrier;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ContactCenter.Grains.Calls;
+
+/// <summary>The <c>call_records</c> table: one call detail record (CDR) per attempt.</summary>
+public sealed class CallRecordStore(NpgsqlDataSource db)
+{
+    private const string Columns = "call_id, campaign_id, lead_id, agent_id, destination, caller_id, status, outcome, disposition, notes, created_at, dialing_at, ringing_at, answered_at, connected_at, ended_at";
+
+    public async Task UpsertAsync(CallSnapshot call, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand($"""
+            INSERT INTO call_records ({Columns}, ring_seconds, talk_seconds)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+            ON CONFLICT (call_id) DO UPDATE SET agent_id = EXCLUDED.agent_id, status = EXCLUDED.status, outcome = EXCLUDED.outcome,
+                disposition = EXCLUDED.disposition, notes = EXCLUDED.notes, ringing_at = EXCLUDED.ringing_at, answered_at = EXCLUDED.answered_at,
+                connected_at = EXCLUDED.connected_at, ended_at = EXCLUDED.ended_at, ring_seconds = EXCLUDED.ring_seconds, talk_seconds = EXCLUDED.talk_seconds
+            """);
+        object V(object? v) => v ?? DBNull.Value;
+        double? Seconds(DateTimeOffset? from, DateTimeOffset? to) => from is { } f && to is { } t ? (t - f).TotalSeconds : null;
+        var p = cmd.Parameters;
+        p.Add(new() { Value = call.Id });
+        p.Add(new() { Value = call.CampaignId });
+        p.Add(new() { Value = V(call.LeadId), NpgsqlDbType = NpgsqlDbType.Bigint });
+        p.Add(new() { Value = V(call.AgentId), NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new() { Value = call.Destination });
+        p.Add(new() { Value = V(call.CallerId), NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new() { Value = call.Status.ToString() });
+        p.Add(new() { Value = call.Outcome == CallOutcome.None ? DBNull.Value : call.Outcome.ToString(), NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new() { Value = V(call.Disposition), NpgsqlDbType = NpgsqlDbType.Text });
+        p.Add(new() { Value = V(call.Notes), NpgsqlDbType = NpgsqlDbType.Text });
+        foreach (var t in new[] { call.CreatedAt, call.DialingAt, call.RingingAt, call.AnsweredAt, call.ConnectedAt, call.EndedAt })
+            p.Add(new() { Value = V(t), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        p.Add(new() { Value = V(Seconds(call.RingingAt ?? call.DialingAt, call.AnsweredAt ?? call.EndedAt)), NpgsqlDbType = NpgsqlDbType.Double });
+        p.Add(new() { Value = V(Seconds(call.AnsweredAt, call.EndedAt)), NpgsqlDbType = NpgsqlDbType.Double });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<CallSnapshot?> GetAsync(string callId, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand($"SELECT {Columns} FROM call_records WHERE call_id = $1");
+        cmd.Parameters.Add(new() { Value = callId });
+        return (await ReadAsync(cmd, ct)).FirstOrDefault();
+    }
+
+    public async Task<IReadOnlyList<CallSnapshot>> ListAsync(string? campaignId, int limit, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand($"SELECT {Columns} FROM call_records WHERE ($1::text IS NULL OR campaign_id = $1) ORDER BY created_at DESC, call_id LIMIT $2");
+        cmd.Parameters.Add(new() { Value = (object?)campaignId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = Math.Clamp(limit, 1, 1000) });
+        return await ReadAsync(cmd, ct);
+    }
+
+    /// <summary>Every attempt made on one lead, newest first.</summary>
+    public async Task<IReadOnlyList<CallSnapshot>> ListForLeadAsync(long leadId, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand($"SELECT {Columns} FROM call_records WHERE lead_id = $1 ORDER BY created_at DESC LIMIT 100");
+        cmd.Parameters.Add(new() { Value = leadId });
+        return await ReadAsync(cmd, ct);
+    }
+
+    private static async Task<List<CallSnapshot>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var calls = new List<CallSnapshot>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        DateTimeOffset? T(int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
+        while (await r.ReadAsync(ct))
+        {
+            calls.Add(new CallSnapshot
+            {
+                Id = r.GetString(0), CampaignId = r.GetString(1), LeadId = r.IsDBNull(2) ? null : r.GetInt64(2), AgentId = S(3),
+                Destination = r.GetString(4), CallerId = S(5), Status = Enum.Parse<CallStatus>(r.GetString(6)),
+                Outcome = S(7) is { } o ? Enum.Parse<CallOutcome>(o) : CallOutcome.None, Disposition = S(8), Notes = S(9),
+                CreatedAt = r.GetFieldValue<DateTimeOffset>(10), DialingAt = T(11), RingingAt = T(12), AnsweredAt = T(13), ConnectedAt = T(14), EndedAt = T(15),
+            });
+        }
+        return calls;
+    }
+}

@@ -1,0 +1,17 @@
+using ContactCenter.Grains.Campaigns;
+
+namespace ContactCenter.Grains.Calls;
+
+/// <summary>What a campaign hands a new call grain.</summary>
+[GenerateSerializer, Immutable, Alias("cc.CallStart")]
+public sealed record CallStart(
+    [property: Id(0)] string CampaignId,
+    [property: Id(1)] long LeadId,
+    [property: Id(2)] string Destination,
+    [property: Id(3)] string? CallerId,
+    [property: Id(4)] string? AgentId,
+    [property: Id(5)] string? AgentSipUri,
+    [property: Id(6)] int RingTimeoutSeconds,
+    [property: Id(7)] RetryPolicy Retry,
+    [property: Id(8)] CampaignSimulation? Simulation,
+    [property: Id(9)] int? WrapUpTimeoutSeconds = null);

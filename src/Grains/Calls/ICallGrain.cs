@@ -1,0 +1,22 @@
+using ContactCenter.Grains.Dispositions;
+using ContactCenter.Telephony.Carrier;
+
+namespace ContactCenter.Grains.Calls;
+
+/// <summary>
+/// One live call: Created → Dialing → Ringing → Answered → Connected → Completed, or Failed with
+/// an outcome. Writes its call detail record when it ends.
+/// </summary>
+[Alias("cc.ICallGrain")]
+public interface ICallGrain : IGrainWithStringKey
+{
+    /// <summary>Created → Dialing: claims the lead for this call and asks the carrier to place it.</summary>
+    Task<CallSnapshot> StartAsync(CallStart start);
+    /// <summary>Progress from the carrier.</summary>
+    Task OnCarrierEventAsync(CallEvent callEvent);
+    /// <summary>Ends the call from our side (supervisor or agent).</summary>
+    Task HangUpAsync();
+    /// <summary>Records the agent's wrap-up for this call and applies the disposition to the lead.</summary>
+    Task ApplyDispositionAsync(WrapUpRequest wrapUp, string? agentId);
+    Task<CallSnapshot> GetAsync();
+}

@@ -1,0 +1,379 @@
+using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Calls;
+using ContactCenter.Grains.Common;
+using ContactCenter.Grains.Pacing;
+using ContactCenter.Telephony.Carrier;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Grains.Campaigns;
+
+public sealed partial class CampaignGrain(
+    [PersistentState("campaign", GrainStorage.Name)] IPersistentState<CampaignState> state,
+    HopperStore hopperStore,
+    ContactCenter.Grains.Leads.LeadStore leadStore,
+    TimeProvider time,
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
+{
+    private const string Entity = "Campaign";
+    private static readonly TimeSpan PacingPeriod = TimeSpan.FromMilliseconds(250);
+    private readonly Queue<HopperEntry> hopper = new();
+    private IGrainTimer? pacingTimer;
+    private DateTimeOffset nextRefillAt;
+
+    private string Id => this.GetPrimaryKeyString();
+    private CampaignState S => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Exists)
+        {
+            // Leads queued by an earlier activation are not in this one's memory: hand them back.
+            await hopperStore.ReleaseAllAsync(Id, cancellationToken);
+            if (S.Status == CampaignStatus.Running) StartPacing();
+        }
+    }
+
+    public async Task<CampaignSnapshot> CreateAsync(CampaignDefinition definition)
+    {
+        definition.Validate();
+        if (S.Exists) throw new InvalidTransitionException($"Campaign '{Id}' already exists.");
+        var now = time.GetUtcNow();
+        state.State = new CampaignState { Exists = true, Definition = Normalize(definition), Status = CampaignStatus.Draft, CreatedAt = now };
+        await state.WriteStateAsync();
+        await Directory.UpsertAsync(new DirectoryEntry(Id, S.Definition.Name, now));
+        return Snapshot();
+    }
+
+    public async Task<CampaignSnapshot> UpdateAsync(CampaignDefinition definition)
+    {
+        EnsureExists();
+        definition.Validate();
+        if (S.Status != CampaignStatus.Draft && definition.DialerType != S.Definition.DialerType)
+            throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), "change its dialer type (only a Draft can)");
+        S.Definition = Normalize(definition);
+        await state.WriteStateAsync();
+        await Directory.UpsertAsync(new DirectoryEntry(Id, S.Definition.Name, S.CreatedAt));
+        return Snapshot();
+    }
+
+    public async Task DeleteAsync()
+    {
+        EnsureExists();
+        if (S.Status is CampaignStatus.Running or CampaignStatus.Paused || S.Agents.Count > 0 || S.ActiveCalls.Count > 0)
+            throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), "be deleted (stop it and log its agents out first)");
+        await hopperStore.ReleaseAllAsync(Id);
+        await Directory.RemoveAsync(Id);
+        await state.ClearStateAsync();
+        state.State = new CampaignState();
+        DeactivateOnIdle();
+    }
+
+    public Task<CampaignSnapshot> GetAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(Snapshot());
+    }
+
+    public async Task<CampaignSnapshot> StartAsync()
+    {
+        EnsureExists();
+        Require("start", CampaignStatus.Draft, CampaignStatus.Stopped, CampaignStatus.Completed);
+        if (S.Definition.ListIds.Count == 0) throw new ValidationFailedException("listIds", "Attach at least one lead list before starting.");
+        await MoveAsync(CampaignStatus.Running);
+        StartPacing();
+        return Snapshot();
+    }
+
+    public async Task<CampaignSnapshot> PauseAsync()
+    {
+        EnsureExists();
+        Require("pause", CampaignStatus.Running);
+        await StopPacingAsync();
+        await MoveAsync(CampaignStatus.Paused);
+        return Snapshot();
+    }
+
+    public async Task<CampaignSnapshot> ResumeAsync()
+    {
+        EnsureExists();
+        Require("resume", CampaignStatus.Paused);
+        await MoveAsync(CampaignStatus.Running);
+        StartPacing();
+        return Snapshot();
+    }
+
+    public async Task<CampaignSnapshot> StopAsync()
+    {
+        EnsureExists();
+        Require("stop", CampaignStatus.Running, CampaignStatus.Paused);
+        // Live calls finish on their own; nothing new is dialed.
+        await StopPacingAsync();
+        await MoveAsync(CampaignStatus.Stopped);
+        return Snapshot();
+    }
+
+    public async Task<CampaignStats> GetStatsAsync()
+    {
+        EnsureExists();
+        var (total, remaining) = await hopperStore.CountAsync(S.Definition.ListIds);
+        var byState = Enum.GetValues<AgentStatus>().Where(s => s != AgentStatus.Offline)
+            .ToDictionary(s => s, s => S.Agents.Values.Count(a => a == s));
+        return new CampaignStats(Id, S.Status, total, remaining, S.Counters, byState, S.ActiveCalls.Count, hopper.Count);
+    }
+
+    public Task<IReadOnlyList<string>> GetActiveCallIdsAsync() => Task.FromResult<IReadOnlyList<string>>(S.ActiveCalls.Keys.ToList());
+
+    public async Task<CampaignSnapshot> AttachListAsync(long listId)
+    {
+        EnsureExists();
+        if (listId <= 0) throw new ValidationFailedException("listId", "A list id is a positive number.");
+        if (!S.Definition.ListIds.Contains(listId))
+        {
+            S.Definition = S.Definition with { ListIds = [.. S.Definition.ListIds, listId] };
+            await state.WriteStateAsync();
+        }
+        return Snapshot();
+    }
+
+    public async Task<CampaignSnapshot> AssignAgentsAsync(IReadOnlyList<string> agentIds)
+    {
+        EnsureExists();
+        if (agentIds.Any(string.IsNullOrWhiteSpace)) throw new ValidationFailedException("agentIds", "Agent ids must not be empty.");
+        S.Definition = S.Definition with { AgentIds = [.. S.Definition.AgentIds.Union(agentIds.Select(a => a.Trim()))] };
+        await state.WriteStateAsync();
+        return Snapshot();
+    }
+
+    public Task JoinAsync(string agentId)
+    {
+        EnsureExists();
+        if (S.Definition.AgentIds.Count > 0 && !S.Definition.AgentIds.Contains(agentId))
+            throw new InvalidTransitionException($"Agent '{agentId}' is not assigned to campaign '{Id}'.");
+        S.Agents[agentId] = AgentStatus.Paused;
+        return state.WriteStateAsync();
+    }
+
+    public Task LeaveAsync(string agentId)
+    {
+        return S.Agents.Remove(agentId) ? state.WriteStateAsync() : Task.CompletedTask;
+    }
+
+    public Task AgentStatusChangedAsync(string agentId, AgentStatus status)
+    {
+        if (!S.Agents.ContainsKey(agentId) && status == AgentStatus.Offline) return Task.CompletedTask;
+        S.Agents[agentId] = status;
+        if (status == AgentStatus.Ready && S.Status == CampaignStatus.Running) _ = Self.PaceAsync();
+        return Task.CompletedTask;
+    }
+
+    public Task CallEndedAsync(string callId, CallOutcome outcome, bool connected, bool abandoned)
+    {
+        S.ActiveCalls.Remove(callId, out var call);
+        var c = S.Counters;
+        S.Counters = c with
+        {
+            Answered = c.Answered + (outcome == CallOutcome.Answered ? 1 : 0),
+            Connected = c.Connected + (connected ? 1 : 0),
+            Abandoned = c.Abandoned + (abandoned ? 1 : 0),
+            Busy = c.Busy + (outcome == CallOutcome.Busy ? 1 : 0),
+            NoAnswer = c.NoAnswer + (outcome == CallOutcome.NoAnswer ? 1 : 0),
+            Voicemail = c.Voicemail + (outcome == CallOutcome.Voicemail ? 1 : 0),
+            Failed = c.Failed + (outcome is CallOutcome.Rejected or CallOutcome.InvalidNumber or CallOutcome.CarrierError or CallOutcome.Cancelled ? 1 : 0),
+        };
+        // An unanswered attempt leaves its agent in Dialing: the pacing turn dials the next lead for them.
+        if (outcome != CallOutcome.Answered && call?.AgentId is { } agentId) releasing.Enqueue((agentId, callId));
+        _ = Self.PaceAsync();
+        return state.WriteStateAsync();
+    }
+
+    public Task DispositionRecordedAsync(string disposition)
+    {
+        var counts = new Dictionary<string, int>(S.Counters.Dispositions) { [disposition] = S.Counters.Dispositions.GetValueOrDefault(disposition) + 1 };
+        S.Counters = S.Counters with { Dispositions = counts };
+        return state.WriteStateAsync();
+    }
+
+    public Task PaceAsync() => PaceTurnAsync();
+
+    private readonly Queue<(string AgentId, string CallId)> releasing = new();
+
+    private ICampaignGrain Self => this.AsReference<ICampaignGrain>();
+
+    private void StartPacing()
+    {
+        pacingTimer ??= this.RegisterGrainTimer(PaceTurnAsync, new GrainTimerCreationOptions(TimeSpan.Zero, PacingPeriod) { Interleave = false, KeepAlive = true });
+    }
+
+    private async Task StopPacingAsync()
+    {
+        pacingTimer?.Dispose();
+        pacingTimer = null;
+        hopper.Clear();
+        previews.Clear();
+        await hopperStore.ReleaseAllAsync(Id);
+        await ReleaseWaitingAgentsAsync();
+    }
+
+    /// <summary>One pacing turn: move agents whose call failed on, then give every Ready agent a call.</summary>
+    private async Task PaceTurnAsync()
+    {
+        if (S.Status != CampaignStatus.Running)
+        {
+            await ReleaseWaitingAgentsAsync();
+            return;
+        }
+        if (S.Definition.DialerType == DialerType.Preview)
+        {
+            await PacePreviewAsync();
+            return;
+        }
+        if (S.Definition.DialerType != DialerType.Auto) return;
+
+        while (releasing.TryDequeue(out var waiting))
+        {
+            if (!await DialForAsync(waiting.AgentId, waiting.CallId)) await ReleaseAgentAsync(waiting.AgentId, waiting.CallId);
+        }
+        foreach (var agentId in S.Agents.Where(a => a.Value == AgentStatus.Ready).Select(a => a.Key).ToList())
+        {
+            if (!await DialForAsync(agentId, null)) break;
+        }
+        await CompleteIfExhaustedAsync();
+    }
+
+    /// <summary>Places the next lead's call for an agent; false when the hopper has nothing callable.</summary>
+    private async Task<bool> DialForAsync(string agentId, string? previousCallId)
+    {
+        while (await NextLeadAsync(agentId) is { } entry)
+        {
+            var callId = Guid.NewGuid().ToString("N");
+            var agent = GrainFactory.GetGrain<IAgentGrain>(agentId);
+            try
+            {
+                if (previousCallId is null) await agent.ReserveAsync(callId);
+                else await agent.ReassignAsync(previousCallId, callId);
+            }
+            catch (DomainException ex)
+            {
+                LogAgentUnavailable(Id, agentId, ex.Message);
+                hopper.Enqueue(entry);
+                return true; // the lead stays for someone else
+            }
+            var agentSnapshot = await agent.GetAsync();
+            S.ActiveCalls[callId] = new ActiveCall(callId, entry.LeadId, agentId, time.GetUtcNow());
+            try
+            {
+                var d = S.Definition;
+                await GrainFactory.GetGrain<ICallGrain>(callId).StartAsync(new CallStart(Id, entry.LeadId, entry.Phone, d.CallerId, agentId,
+                    agentSnapshot.SipUri, d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds));
+                S.Counters = S.Counters with { Dialed = S.Counters.Dialed + 1 };
+                await state.WriteStateAsync();
+                return true;
+            }
+            catch (DomainException ex)
+            {
+                // The lead refused (dialed elsewhere, DNC): keep the agent reserved and try the next lead.
+                LogLeadRefused(Id, entry.LeadId, ex.Message);
+                S.ActiveCalls.Remove(callId);
+                previousCallId = callId;
+            }
+        }
+        if (previousCallId is not null) await ReleaseAgentAsync(agentId, previousCallId);
+        return false;
+    }
+
+    private async Task<HopperEntry?> NextLeadAsync(string agentId)
+    {
+        if (hopper.Count == 0 && time.GetUtcNow() >= nextRefillAt)
+        {
+            var ready = S.Agents.Count(a => a.Value is AgentStatus.Ready or AgentStatus.Dialing);
+            var d = S.Definition;
+            var claimed = await hopperStore.ClaimAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, Math.Clamp(ready * 2, 10, 500), time.GetUtcNow());
+            foreach (var e in claimed) hopper.Enqueue(e);
+            // Nothing callable now: don't hit the database every turn.
+            if (claimed.Count == 0) nextRefillAt = time.GetUtcNow() + TimeSpan.FromSeconds(2);
+        }
+        if (hopper.Count == 0) return null;
+        // A personal callback goes to its agent when that agent asks; others take the head of the queue.
+        var personal = hopper.FirstOrDefault(e => e.CallbackAgentId == agentId);
+        if (personal is not null)
+        {
+            var rest = hopper.Where(e => e != personal).ToList();
+            hopper.Clear();
+            foreach (var e in rest) hopper.Enqueue(e);
+            return personal;
+        }
+        return hopper.Dequeue();
+    }
+
+    private async Task ReleaseAgentAsync(string agentId, string callId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(agentId).ReleaseAsync(callId);
+        }
+        catch (DomainException ex)
+        {
+            LogAgentUnavailable(Id, agentId, ex.Message);
+        }
+    }
+
+    private async Task ReleaseWaitingAgentsAsync()
+    {
+        while (releasing.TryDequeue(out var waiting)) await ReleaseAgentAsync(waiting.AgentId, waiting.CallId);
+    }
+
+    private async Task CompleteIfExhaustedAsync()
+    {
+        if (hopper.Count > 0 || previews.Count > 0 || S.ActiveCalls.Count > 0 || time.GetUtcNow() < nextRefillAt - TimeSpan.FromSeconds(1.5)) return;
+        var (_, remaining) = await hopperStore.CountAsync(S.Definition.ListIds);
+        if (remaining == 0)
+        {
+            LogCompleted(Id);
+            await StopPacingAsync();
+            await MoveAsync(CampaignStatus.Completed);
+        }
+    }
+
+    private async Task MoveAsync(CampaignStatus to)
+    {
+        LogTransition(Id, S.Status, to);
+        S.Status = to;
+        await state.WriteStateAsync();
+    }
+
+    private void Require(string action, params CampaignStatus[] allowed)
+    {
+        if (!allowed.Contains(S.Status)) throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), action);
+    }
+
+    private void EnsureExists()
+    {
+        if (!S.Exists) throw new EntityNotFoundException(Entity, Id);
+    }
+
+    private static CampaignDefinition Normalize(CampaignDefinition d) => d with
+    {
+        Name = d.Name.Trim(),
+        CallingWindow = d.CallingWindow ?? new(),
+        Retry = d.Retry ?? new(),
+        ListIds = d.ListIds ?? [],
+        AgentIds = d.AgentIds ?? [],
+        Dispositions = d.Dispositions is { Count: > 0 } ? d.Dispositions : Dispositions.DispositionSet.Defaults,
+    };
+
+    private CampaignSnapshot Snapshot() => new(Id, S.Definition, S.Status, S.CreatedAt, S.Agents.Keys.Order().ToList());
+
+    private IDirectoryGrain Directory => GrainFactory.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} {From} -> {To}")]
+    private partial void LogTransition(string campaignId, CampaignStatus from, CampaignStatus to);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} has no leads left and is Completed")]
+    private partial void LogCompleted(string campaignId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: agent {AgentId} not available: {Reason}")]
+    private partial void LogAgentUnavailable(string campaignId, string agentId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: lead {LeadId} refused the dial: {Reason}")]
+    private partial void LogLeadRefused(string campaignId, long leadId, string reason);
+}

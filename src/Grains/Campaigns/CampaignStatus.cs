@@ -1,0 +1,10 @@
+namespace ContactCenter.Grains.Campaigns;
+
+public enum CampaignStatus
+{
+    Draft,
+    Running,
+    Paused,
+    Stopped,
+    Completed,
+}

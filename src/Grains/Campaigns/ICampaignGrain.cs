@@ -1,0 +1,47 @@
+using ContactCenter.Grains.Agents;
+using ContactCenter.Telephony.Carrier;
+using Orleans.Concurrency;
+
+namespace ContactCenter.Grains.Campaigns;
+
+/// <summary>
+/// One campaign: its definition, its Draft → Running ⇄ Paused → Stopped/Completed life cycle,
+/// its logged-in agents and the pacing timer that dials for them.
+/// </summary>
+[Alias("cc.ICampaignGrain")]
+public interface ICampaignGrain : IGrainWithStringKey
+{
+    Task<CampaignSnapshot> CreateAsync(CampaignDefinition definition);
+    Task<CampaignSnapshot> UpdateAsync(CampaignDefinition definition);
+    Task DeleteAsync();
+    Task<CampaignSnapshot> GetAsync();
+    Task<CampaignSnapshot> StartAsync();
+    Task<CampaignSnapshot> PauseAsync();
+    Task<CampaignSnapshot> ResumeAsync();
+    Task<CampaignSnapshot> StopAsync();
+    Task<CampaignStats> GetStatsAsync();
+    /// <summary>Ids of the calls this campaign has in flight.</summary>
+    [AlwaysInterleave] Task<IReadOnlyList<string>> GetActiveCallIdsAsync();
+    Task<CampaignSnapshot> AttachListAsync(long listId);
+    Task<CampaignSnapshot> AssignAgentsAsync(IReadOnlyList<string> agentIds);
+
+    /// <summary>Preview dialer: the lead reserved for a Ready agent, or null while none is callable.</summary>
+    [AlwaysInterleave] Task<long?> GetPreviewAsync(string agentId);
+    /// <summary>Preview dialer: the agent dials the previewed lead (Ready → Dialing).</summary>
+    Task<string> DialPreviewAsync(string agentId);
+    /// <summary>Preview dialer: the agent skips the lead; it returns to the hopper, or becomes a callback when a time is given.</summary>
+    Task SkipPreviewAsync(string agentId, string? reason, DateTimeOffset? callbackAt);
+
+    // Agents and calls report to the campaign while the campaign may itself be waiting on them
+    // (the pacing turn reserves agents and starts calls), so these only touch memory and interleave.
+
+    /// <summary>An agent logs in to this campaign; throws when the campaign is missing or the agent is not assigned.</summary>
+    [AlwaysInterleave] Task JoinAsync(string agentId);
+    [AlwaysInterleave] Task LeaveAsync(string agentId);
+    [AlwaysInterleave] Task AgentStatusChangedAsync(string agentId, AgentStatus status);
+    /// <summary>A call of this campaign ended (answered or not).</summary>
+    [AlwaysInterleave] Task CallEndedAsync(string callId, CallOutcome outcome, bool connected, bool abandoned);
+    [AlwaysInterleave] Task DispositionRecordedAsync(string disposition);
+    /// <summary>Asks for a pacing turn soon, without waiting for it.</summary>
+    [OneWay] Task PaceAsync();
+}

@@ -1,0 +1,20 @@
+namespace ContactCenter.Grains.Dispositions;
+
+/// <summary>The dispositions a campaign offers when none are configured.</summary>
+public static class DispositionSet
+{
+    public static IReadOnlyList<Disposition> Defaults { get; } =
+    [
+        new("Sale", Final: true),
+        new("Not Interested", Final: true),
+        new("Callback", SchedulesCallback: true),
+        new("Wrong Number", Final: true),
+        new("Do Not Call", Final: true, AddsToDnc: true),
+        new("No Answer", Retry: true),
+        new("Busy", Retry: true),
+        new("Voicemail", Retry: true),
+    ];
+
+    /// <summary>The disposition recorded when an agent lets the wrap-up timer run out.</summary>
+    public const string WrapUpTimeoutDefault = "No Disposition";
+}

@@ -1,0 +1,23 @@
+using ContactCenter.Grains.Campaigns;
+using ContactCenter.Grains.Dispositions;
+using ContactCenter.Telephony.Carrier;
+
+namespace ContactCenter.Grains.Leads;
+
+/// <summary>
+/// The single writer for one lead (key: the lead's row id). It refuses a second concurrent dial;
+/// the row in <c>leads</c> is its state, so set-based queries and the grain see the same truth.
+/// </summary>
+[Alias("cc.ILeadGrain")]
+public interface ILeadGrain : IGrainWithIntegerKey
+{
+    Task<Lead> GetAsync();
+    /// <summary>New/Queued/Callback → Dialing for <paramref name="callId"/>; refused when already dialing, finished or on DNC.</summary>
+    Task<Lead> BeginDialAsync(string callId, string campaignId);
+    /// <summary>Dialing → Contacted (answered), New (retry later) or Done (out of attempts / undialable).</summary>
+    Task<Lead> RecordAttemptAsync(string callId, CallOutcome outcome, RetryPolicy policy);
+    /// <summary>Contacted → Done, Callback, New or DoNotCall as the disposition says.</summary>
+    Task<Lead> ApplyDispositionAsync(Disposition disposition, WrapUpRequest wrapUp, string? agentId, RetryPolicy policy);
+    /// <summary>Queued → New: a hopper gives the lead back undialed.</summary>
+    Task ReleaseAsync();
+}

@@ -1,0 +1,74 @@
+using ContactCenter.Grains.Campaigns;
+using ContactCenter.Grains.Common;
+using ContactCenter.Grains.Dispositions;
+using ContactCenter.Telephony.Carrier;
+
+namespace ContactCenter.Grains.Leads;
+
+public sealed class LeadGrain(LeadStore store, TimeProvider time) : Grain, ILeadGrain
+{
+    private long Id => this.GetPrimaryKeyLong();
+
+    public async Task<Lead> GetAsync() => await store.GetAsync(Id) ?? throw new EntityNotFoundException("Lead", Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public async Task<Lead> BeginDialAsync(string callId, string campaignId)
+    {
+        var (lead, refusal) = await store.BeginDialAsync(Id, callId, campaignId);
+        return lead ?? throw new InvalidTransitionException($"Lead {Id} cannot be dialed: {refusal}");
+    }
+
+    public async Task<Lead> RecordAttemptAsync(string callId, CallOutcome outcome, RetryPolicy policy)
+    {
+        var lead = await GetAsync();
+        if (lead.Status != LeadStatus.Dialing || lead.CurrentCallId != callId)
+            throw new InvalidTransitionException($"Lead {Id} is {lead.Status}, not dialing call '{callId}'.");
+        var change = outcome switch
+        {
+            CallOutcome.Answered => new LeadTransition(LeadStatus.Contacted, Outcome: outcome.ToString()),
+            _ when policy.DelayAfter(outcome) is { } delay && lead.Attempts < policy.MaxAttempts =>
+                new LeadTransition(LeadStatus.New, Outcome: outcome.ToString(), NextCallableAt: time.GetUtcNow() + delay),
+            _ => new LeadTransition(LeadStatus.Done, Outcome: outcome.ToString()),
+        };
+        return await MoveAsync(LeadStatus.Dialing, change, "record an attempt");
+    }
+
+    public async Task<Lead> ApplyDispositionAsync(Disposition disposition, WrapUpRequest wrapUp, string? agentId, RetryPolicy policy)
+    {
+        var lead = await GetAsync();
+        if (lead.Status != LeadStatus.Contacted)
+            throw new InvalidTransitionException("Lead", Id.ToString(System.Globalization.CultureInfo.InvariantCulture), lead.Status.ToString(), "take a disposition");
+        var now = time.GetUtcNow();
+        LeadTransition change;
+        if (disposition.AddsToDnc)
+        {
+            await store.AddToDncAsync(lead.Phone, "", $"Disposition '{disposition.Name}'");
+            change = new LeadTransition(LeadStatus.DoNotCall);
+        }
+        else if (disposition.SchedulesCallback)
+        {
+            if (wrapUp.CallbackAt is not { } at || at <= now)
+                throw new ValidationFailedException("callbackAt", $"Disposition '{disposition.Name}' needs a callback time in the future.");
+            change = new LeadTransition(LeadStatus.Callback, NextCallableAt: at, CallbackAgentId: wrapUp.PersonalCallback ? agentId : null);
+        }
+        else if (disposition.Retry && lead.Attempts < policy.MaxAttempts)
+        {
+            change = new LeadTransition(LeadStatus.New, NextCallableAt: now + TimeSpan.FromMinutes(policy.DispositionRetryMinutes));
+        }
+        else
+        {
+            change = new LeadTransition(LeadStatus.Done);
+        }
+        return await MoveAsync(LeadStatus.Contacted, change with { Disposition = disposition.Name, Notes = wrapUp.Notes, Tags = wrapUp.Tags }, "take a disposition");
+    }
+
+    public async Task ReleaseAsync()
+    {
+        var lead = await GetAsync();
+        if (lead.Status != LeadStatus.Queued) return;
+        await MoveAsync(LeadStatus.Queued, new LeadTransition(LeadStatus.New, NextCallableAt: lead.NextCallableAt), "return to the hopper");
+    }
+
+    private async Task<Lead> MoveAsync(LeadStatus from, LeadTransition change, string action) =>
+        await store.TransitionAsync(Id, from, change)
+        ?? throw new InvalidTransitionException("Lead", Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "changed meanwhile", action);
+}

@@ -1,0 +1,197 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ContactCenter.Grains.Leads;
+
+/// <summary>
+/// Reads and writes the <c>leads</c> and <c>lead_lists</c> tables. Every status change is a
+/// conditional UPDATE, so the database refuses a second concurrent dial even when two silos race.
+/// </summary>
+public sealed class LeadStore(NpgsqlDataSource db)
+{
+    private const string Columns = """
+        id, list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones, gender, email,
+        comments, custom_fields::text, tags, time_zone, status, attempts, last_outcome, disposition, notes, next_callable_at,
+        callback_agent_id, current_call_id, created_at, updated_at
+        """;
+
+    public async Task<LeadList> CreateListAsync(string name, string defaultRegion, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("INSERT INTO lead_lists (name, default_region) VALUES ($1, $2) RETURNING id, name, default_region, created_at");
+        cmd.Parameters.Add(new() { Value = name });
+        cmd.Parameters.Add(new() { Value = defaultRegion });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return new LeadList(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), 0);
+    }
+
+    public async Task<LeadList?> GetListAsync(long id, CancellationToken ct = default) =>
+        (await QueryListsAsync("WHERE l.id = $1", id, ct)).FirstOrDefault();
+
+    public Task<IReadOnlyList<LeadList>> GetListsAsync(CancellationToken ct = default) => QueryListsAsync("", null, ct);
+
+    private async Task<IReadOnlyList<LeadList>> QueryListsAsync(string where, long? id, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"""
+            SELECT l.id, l.name, l.default_region, l.created_at, (SELECT count(*) FROM leads WHERE list_id = l.id)
+            FROM lead_lists l {where} ORDER BY l.id
+            """);
+        if (id is { } value) cmd.Parameters.Add(new() { Value = value });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var lists = new List<LeadList>();
+        while (await r.ReadAsync(ct)) lists.Add(new LeadList(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateTimeOffset>(3), r.GetInt64(4)));
+        return lists;
+    }
+
+    public async Task<Lead> InsertAsync(NewLead lead, string e164, string? timeZone, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand($"""
+            INSERT INTO leads (list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones,
+                               gender, email, comments, custom_fields, tags, time_zone, status)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16,
+                    CASE WHEN EXISTS (SELECT 1 FROM dnc_numbers WHERE phone = $9 AND campaign_id = '') THEN 'DoNotCall' ELSE 'New' END)
+            RETURNING {Columns}
+            """);
+        object N(string? s) => string.IsNullOrWhiteSpace(s) ? DBNull.Value : s.Trim();
+        cmd.Parameters.Add(new() { Value = lead.ListId });
+        foreach (var v in new[] { lead.FirstName, lead.LastName, lead.Address, lead.City, lead.State, lead.PostalCode, lead.Country })
+            cmd.Parameters.Add(new() { Value = N(v) });
+        cmd.Parameters.Add(new() { Value = e164 });
+        cmd.Parameters.Add(new() { Value = (lead.AltPhones ?? []).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = N(lead.Gender) });
+        cmd.Parameters.Add(new() { Value = N(lead.Email) });
+        cmd.Parameters.Add(new() { Value = N(lead.Comments) });
+        cmd.Parameters.Add(new() { Value = lead.CustomFields?.GetRawText() ?? "{}" });
+        cmd.Parameters.Add(new() { Value = (lead.Tags ?? []).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)timeZone ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        return (await ReadLeadsAsync(cmd, ct)).Single();
+    }
+
+    public async Task<Lead?> GetAsync(long id, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand($"SELECT {Columns} FROM leads WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = id });
+        return (await ReadLeadsAsync(cmd, ct)).FirstOrDefault();
+    }
+
+    public async Task<LeadPage> SearchAsync(LeadQuery query, CancellationToken ct = default)
+    {
+        var limit = Math.Clamp(query.Limit, 1, 1000);
+        var where = new List<string>();
+        await using var cmd = db.CreateCommand();
+        void Add(string clause, object value)
+        {
+            cmd.Parameters.Add(new() { Value = value });
+            where.Add(clause.Replace("@", "$" + cmd.Parameters.Count));
+        }
+        if (query.ListId is { } listId) Add("list_id = @", listId);
+        if (query.Status is { } status) Add("status = @", status.ToString());
+        if (!string.IsNullOrWhiteSpace(query.Disposition)) Add("disposition = @", query.Disposition);
+        if (!string.IsNullOrWhiteSpace(query.Tag)) Add("@ = ANY(tags)", query.Tag);
+        if (query.AfterId is { } after) Add("id > @", after);
+        if (!string.IsNullOrWhiteSpace(query.Q))
+        {
+            var pattern = "%" + query.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            Add("(first_name ILIKE @ OR last_name ILIKE @ OR phone LIKE @ OR email ILIKE @ OR (coalesce(first_name,'') || ' ' || coalesce(last_name,'')) ILIKE @)", pattern);
+        }
+        cmd.CommandText = $"SELECT {Columns} FROM leads {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY id LIMIT {limit + 1}";
+        var rows = await ReadLeadsAsync(cmd, ct);
+        var more = rows.Count > limit;
+        var items = more ? rows.Take(limit).ToList() : rows;
+        return new LeadPage(items, more ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    /// <summary>New/Queued/Callback → Dialing when the number is not on a DNC list; null when refused.</summary>
+    public async Task<(Lead? Lead, string? Refusal)> BeginDialAsync(long id, string callId, string campaignId, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand($"""
+            UPDATE leads SET status = 'Dialing', current_call_id = $2, attempts = attempts + 1, queued_by = NULL, updated_at = now()
+            WHERE id = $1 AND status IN ('New', 'Queued', 'Callback')
+              AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id IN ('', $3))
+            RETURNING {Columns}
+            """);
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = callId });
+        cmd.Parameters.Add(new() { Value = campaignId });
+        try
+        {
+            var lead = (await ReadLeadsAsync(cmd, ct)).FirstOrDefault();
+            if (lead is not null) return (lead, null);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return (null, "Another call to the same phone number is live.");
+        }
+        var current = await GetAsync(id, ct);
+        if (current is null) return (null, "The lead does not exist.");
+        if (current.Status is LeadStatus.New or LeadStatus.Queued or LeadStatus.Callback)
+        {
+            await MarkDoNotCallAsync(id, ct);
+            return (null, "The number is on a do-not-call list.");
+        }
+        return (null, $"The lead is {current.Status}.");
+    }
+
+    /// <summary>Moves a lead out of a state it must be in (the grain's transition rules decided the target).</summary>
+    public async Task<Lead?> TransitionAsync(long id, LeadStatus expected, LeadTransition change, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand($"""
+            UPDATE leads SET status = $3,
+                last_outcome = coalesce($4, last_outcome),
+                disposition = coalesce($5, disposition),
+                notes = CASE WHEN $6::text IS NULL THEN notes WHEN notes IS NULL THEN $6 ELSE notes || E'\n' || $6 END,
+                tags = CASE WHEN $7::text[] IS NULL THEN tags ELSE ARRAY(SELECT DISTINCT unnest(tags || $7::text[])) END,
+                next_callable_at = $8, callback_agent_id = $9,
+                current_call_id = CASE WHEN $3 = 'Contacted' THEN current_call_id ELSE NULL END,
+                queued_by = NULL, updated_at = now()
+            WHERE id = $1 AND status = $2
+            RETURNING {Columns}
+            """);
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = expected.ToString() });
+        cmd.Parameters.Add(new() { Value = change.To.ToString() });
+        cmd.Parameters.Add(new() { Value = (object?)change.Outcome ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)change.Disposition ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)change.Notes ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)change.Tags?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)change.NextCallableAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = (object?)change.CallbackAgentId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        return (await ReadLeadsAsync(cmd, ct)).FirstOrDefault();
+    }
+
+    public async Task MarkDoNotCallAsync(long id, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("UPDATE leads SET status = 'DoNotCall', queued_by = NULL, updated_at = now() WHERE id = $1 AND status <> 'Dialing'");
+        cmd.Parameters.Add(new() { Value = id });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task AddToDncAsync(string phone, string campaignId, string reason, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("INSERT INTO dnc_numbers (phone, campaign_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING");
+        cmd.Parameters.Add(new() { Value = phone });
+        cmd.Parameters.Add(new() { Value = campaignId });
+        cmd.Parameters.Add(new() { Value = reason });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    internal static async Task<List<Lead>> ReadLeadsAsync(NpgsqlCommand cmd, CancellationToken ct)
+    {
+        var leads = new List<Lead>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        while (await r.ReadAsync(ct))
+        {
+            leads.Add(new Lead
+            {
+                Id = r.GetInt64(0), ListId = r.GetInt64(1), FirstName = S(2), LastName = S(3), Address = S(4), City = S(5), State = S(6),
+                PostalCode = S(7), Country = S(8), Phone = r.GetString(9), AltPhones = r.GetFieldValue<string[]>(10), Gender = S(11),
+                Email = S(12), Comments = S(13), CustomFields = r.GetString(14), Tags = r.GetFieldValue<string[]>(15), TimeZone = S(16),
+                Status = Enum.Parse<LeadStatus>(r.GetString(17)), Attempts = r.GetInt32(18), LastOutcome = S(19), Disposition = S(20),
+                Notes = S(21), NextCallableAt = r.IsDBNull(22) ? null : r.GetFieldValue<DateTimeOffset>(22), CallbackAgentId = S(23),
+                CurrentCallId = S(24), CreatedAt = r.GetFieldValue<DateTimeOffset>(25), UpdatedAt = r.GetFieldValue<DateTimeOffset>(26),
+            });
+        }
+        return leads;
+    }
+}

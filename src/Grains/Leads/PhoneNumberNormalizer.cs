@@ -1,0 +1,43 @@
+using PhoneNumbers;
+
+namespace ContactCenter.Grains.Leads;
+
+/// <summary>Turns what people type into E.164, the only form we dial and match DNC on.</summary>
+public static class PhoneNumberNormalizer
+{
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    /// <summary>Returns the E.164 form, or null with the reason the number cannot be dialed.</summary>
+    public static string? TryNormalize(string? raw, string defaultRegion, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(raw)) { error = "The phone number is missing."; return null; }
+        try
+        {
+            var parsed = Util.Parse(raw, string.IsNullOrWhiteSpace(defaultRegion) ? "US" : defaultRegion.ToUpperInvariant());
+            if (!Util.IsValidNumber(parsed)) { error = $"'{raw}' is not a valid phone number for region {defaultRegion}."; return null; }
+            return Util.Format(parsed, PhoneNumberFormat.E164);
+        }
+        catch (NumberParseException ex)
+        {
+            error = $"'{raw}' is not a phone number ({ex.ErrorType}).";
+            return null;
+        }
+    }
+
+    /// <summary>The IANA time zone of the number's area when it maps to exactly one; else the first known, else null.</summary>
+    public static string? TimeZoneOf(string e164)
+    {
+        try
+        {
+            var parsed = Util.Parse(e164, null);
+            var zones = PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(parsed);
+            var zone = zones.FirstOrDefault(z => z != "Etc/Unknown");
+            return zone;
+        }
+        catch (NumberParseException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using ContactCenter.Grains.Campaigns;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace ContactCenter.Grains.Pacing;
+
+/// <summary>
+/// The set-based side of the hopper: claims the next callable leads for a campaign in one
+/// statement. SKIP LOCKED lets several campaigns (on several silos) share lists without
+/// waiting on each other or taking the same lead.
+/// </summary>
+public sealed class HopperStore(NpgsqlDataSource db)
+{
+    public async Task<IReadOnlyList<HopperEntry>> ClaimAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, int limit, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (listIds.Count == 0 || limit <= 0) return [];
+        // Priority: list order, then due personal callbacks, campaign callbacks, retries, new leads.
+        await using var cmd = db.CreateCommand("""
+            WITH picked AS (
+                SELECT id,
+                       array_position($1::bigint[], list_id) AS list_rank,
+                       CASE WHEN status = 'Callback' AND callback_agent_id IS NOT NULL THEN 0
+                            WHEN status = 'Callback' THEN 1
+                            WHEN attempts > 0 THEN 2
+                            ELSE 3 END AS kind_rank
+                FROM leads
+                WHERE list_id = ANY($1::bigint[])
+                  AND status IN ('New', 'Callback')
+                  AND (next_callable_at IS NULL OR next_callable_at <= $2)
+                  AND (attempts < $5 OR status = 'Callback')
+                  AND ($2 AT TIME ZONE coalesce(time_zone, 'UTC'))::time >= $3
+                  AND ($2 AT TIME ZONE coalesce(time_zone, 'UTC'))::time < $4
+                  AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id IN ('', $7))
+                ORDER BY list_rank, kind_rank, next_callable_at NULLS LAST, id
+                LIMIT $6
+                FOR UPDATE SKIP LOCKED)
+            UPDATE leads l SET status = 'Queued', queued_by = $7, updated_at = now()
+            FROM picked WHERE l.id = picked.id
+            RETURNING l.id, l.phone, l.callback_agent_id, picked.list_rank, picked.kind_rank
+            """);
+        cmd.Parameters.Add(new() { Value = listIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = window.StartTime.ToTimeSpan(), NpgsqlDbType = NpgsqlDbType.Time });
+        cmd.Parameters.Add(new() { Value = window.EndTime.ToTimeSpan(), NpgsqlDbType = NpgsqlDbType.Time });
+        cmd.Parameters.Add(new() { Value = maxAttempts });
+        cmd.Parameters.Add(new() { Value = limit });
+        cmd.Parameters.Add(new() { Value = campaignId });
+        var rows = new List<(HopperEntry Entry, int ListRank, int KindRank)>();
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
+        {
+            while (await r.ReadAsync(ct))
+                rows.Add((new HopperEntry(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), r.GetInt32(3), r.GetInt32(4)));
+        }
+        return rows.OrderBy(x => x.ListRank).ThenBy(x => x.KindRank).ThenBy(x => x.Entry.LeadId).Select(x => x.Entry).ToList();
+    }
+
+    /// <summary>Gives every lead this campaign holds undialed back to the pool (pause, stop, restart).</summary>
+    public async Task<int> ReleaseAllAsync(string campaignId, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("UPDATE leads SET status = 'New', queued_by = NULL, updated_at = now() WHERE queued_by = $1 AND status = 'Queued'");
+        cmd.Parameters.Add(new() { Value = campaignId });
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task ReleaseAsync(long leadId, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("UPDATE leads SET status = 'New', queued_by = NULL, updated_at = now() WHERE id = $1 AND status = 'Queued'");
+        cmd.Parameters.Add(new() { Value = leadId });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Leads on the lists, and those not yet finished (anything that may still be dialed).</summary>
+    public async Task<(long Total, long Remaining)> CountAsync(IReadOnlyList<long> listIds, CancellationToken ct = default)
+    {
+        if (listIds.Count == 0) return (0, 0);
+        await using var cmd = db.CreateCommand("""
+            SELECT count(*), count(*) FILTER (WHERE status IN ('New', 'Queued', 'Dialing', 'Contacted', 'Callback'))
+            FROM leads WHERE list_id = ANY($1::bigint[])
+            """);
+        cmd.Parameters.Add(new() { Value = listIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return (r.GetInt64(0), r.GetInt64(1));
+    }
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ContactCenter.Silo.Hosting;
+
+/// <summary>Settings of a silo or API node (section "ContactCenter").</summary>
+public sealed class ContactCenterOptions
+{
+    public const string Section = "ContactCenter";
+
+    /// <summary>Orleans cluster id; every silo and client of one deployment shares it.</summary>
+    [Required] public string ClusterId { get; set; } = "contact-center";
+
+    /// <summary>Orleans service id; keeps grain state and reminders stable across deployments.</summary>
+    [Required] public string ServiceId { get; set; } = "contact-center";
+
+    /// <summary>Silo-to-silo port.</summary>
+    [Range(1, 65535)] public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port clients (a separately run API) use to reach the silo.</summary>
+    [Range(1, 65535)] public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos reach this one on.</summary>
+    [Required] public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>"Silo" hosts grains in this process (default); "Client" joins a separately started silo cluster.</summary>
+    [RegularExpression("^(Silo|Client)$")] public string Mode { get; set; } = "Silo";
+
+    /// <summary>Where the project-local PostgreSQL keeps its data when no connection string is configured.</summary>
+    [Required] public string DataDirectory { get; set; } = ".data/pg";
+
+    /// <summary>"Simulated" (default, no network) or "Sip" (the SIP trunk of the telephony section).</summary>
+    [RegularExpression("^(Simulated|Sip)$")] public string Telephony { get; set; } = "Simulated";
+
+    public bool IsClient => string.Equals(Mode, "Client", StringComparison.OrdinalIgnoreCase);
+}

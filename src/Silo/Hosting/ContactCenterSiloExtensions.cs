@@ -1,0 +1,49 @@
+using ContactCenter.Grains.Calls;
+using ContactCenter.Grains.Leads;
+using ContactCenter.Grains.Pacing;
+using ContactCenter.Telephony.Carrier;
+using ContactCenter.Telephony.Simulation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace ContactCenter.Silo.Hosting;
+
+public static class ContactCenterSiloExtensions
+{
+    /// <summary>
+    /// Everything a contact-center silo needs: Orleans on PostgreSQL (clustering, grain state,
+    /// reminders), the stores behind the grains, and the carrier (simulated unless SIP is configured).
+    /// </summary>
+    public static ISiloBuilder AddContactCenter(this ISiloBuilder silo, string connectionString, ContactCenterOptions options)
+    {
+        silo.UsePostgres(connectionString);
+        silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
+        silo.ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+        silo.Services.AddContactCenterServices(connectionString);
+        return silo;
+    }
+
+    /// <summary>The services grains take through their constructors.</summary>
+    public static IServiceCollection AddContactCenterServices(this IServiceCollection services, string connectionString)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.TryAddSingleton<LeadStore>();
+        services.TryAddSingleton<HopperStore>();
+        services.TryAddSingleton<CallRecordStore>();
+        services.TryAddSingleton<ICallEventSink, CallEventRouter>();
+        services.TryAddSingleton<SimulatedCarrier>();
+        services.TryAddSingleton<ICarrier>(sp => sp.GetRequiredService<SimulatedCarrier>());
+        return services;
+    }
+
+    /// <summary>An API node that joins a separately started silo cluster.</summary>
+    public static IClientBuilder AddContactCenterClient(this IClientBuilder client, string connectionString, ContactCenterOptions options)
+    {
+        client.UsePostgresClustering(connectionString);
+        client.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
+        return client;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Net.Sockets;
+using ContactCenter.Api.Hosting;
+using ContactCenter.Silo.Database;
+using Microsoft.AspNetCore.Builder;
+
+namespace ContactCenter.Api.Tests.Support;
+
+/// <summary>
+/// The real API (with its co-hosted silo) on a free loopback port, against a throwaway
+/// PostgreSQL; tests talk to it over HTTP like any client would.
+/// </summary>
+public sealed class ApiServer : IAsyncLifetime
+{
+    private WebApplication? app;
+
+    public LocalPostgresServer Postgres { get; private set; } = null!;
+    public string ConnectionString { get; private set; } = "";
+    public HttpClient Http { get; private set; } = null!;
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Postgres = await LocalPostgresServer.StartAsync(new LocalPostgresOptions
+        {
+            DataDirectory = Path.Combine(Path.GetTempPath(), "cc-api-tests-" + Guid.NewGuid().ToString("N")),
+            Throwaway = true,
+        });
+        ConnectionString = await Postgres.CreateDatabaseAsync("api_tests");
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        app = await ContactCenterApp.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(Settings(ConnectionString, BaseAddress.ToString(), "Silo")));
+        await app.StartAsync();
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (app is not null) { await app.StopAsync(); await app.DisposeAsync(); }
+        if (Postgres is not null) await Postgres.DisposeAsync();
+    }
+
+    /// <summary>Configuration of one node: its URL, its own Orleans ports and cluster id per database.</summary>
+    public static Dictionary<string, string?> Settings(string connectionString, string url, string mode, string? clusterId = null) => new()
+    {
+        ["ConnectionStrings:ContactCenter"] = connectionString,
+        ["urls"] = url,
+        ["ContactCenter:Mode"] = mode,
+        ["ContactCenter:ClusterId"] = clusterId ?? "api-tests-" + Guid.NewGuid().ToString("N")[..8],
+        ["ContactCenter:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ContactCenter:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<ApiServer>
+{
+    public const string Name = "api";
+}
