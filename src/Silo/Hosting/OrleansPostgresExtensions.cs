@@ -1,0 +1,69 @@
+using Orleans.Configuration;
+
+namespace ContactCenter.Silo.Hosting;
+
+/// <summary>
+/// Puts an Orleans silo or client on PostgreSQL through the ADO.NET providers. The schema and the
+/// provider queries come from <see cref="Database.DatabaseMigrator"/>; run it first.
+/// </summary>
+public static class OrleansPostgresExtensions
+{
+    /// <summary>The ADO.NET invariant name of Npgsql, which Orleans loads by reflection.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// Clustering, grain storage (as the default provider and as <see cref="StorageNames.StorageName"/>)
+    /// and reminders, all in the given PostgreSQL database.
+    /// </summary>
+    /// <remarks>
+    /// State is stored with the Orleans serializer (the provider's default), so state types need
+    /// <c>[GenerateSerializer]</c> and <c>[Id]</c> members: a missing attribute fails loudly on the first
+    /// write, whereas a JSON serializer would silently drop members it cannot set (private setters).
+    /// </remarks>
+    public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        silo.UseAdoNetClustering((AdoNetClusteringSiloOptions options) =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+
+        // AdoNetGrainStorageOptions.Invariant defaults to SQL Server, so it must be set here.
+        void ConfigureStorage(AdoNetGrainStorageOptions options)
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        }
+
+        silo.AddAdoNetGrainStorageAsDefault(ConfigureStorage);
+        silo.AddAdoNetGrainStorage(StorageNames.StorageName, ConfigureStorage);
+
+        silo.UseAdoNetReminderService((AdoNetReminderTableOptions options) =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+
+        return silo;
+    }
+
+    /// <summary>
+    /// Lets an external client (e.g. the API process) find the silos' gateways through the
+    /// PostgreSQL membership table. Use the same ClusterId and ServiceId as the silos.
+    /// </summary>
+    public static IClientBuilder UsePostgresClustering(this IClientBuilder client, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+
+        client.UseAdoNetClustering((AdoNetClusteringClientOptions options) =>
+        {
+            options.Invariant = Invariant;
+            options.ConnectionString = connectionString;
+        });
+        return client;
+    }
+}
