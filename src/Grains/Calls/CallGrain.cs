@@ -48,7 +48,7 @@ public sealed partial class CallGrain(
         return Call;
     }
 
-    public async Task OnCarrierEventAsync(CallEvent e)
+    public async Task OnCarrierEventAsync(CallProgress e)
     {
         if (state.State.Call is null) { LogStrayEvent(Id, e.Kind); return; }
         switch (e.Kind)
@@ -137,7 +137,7 @@ public sealed partial class CallGrain(
         {
             LogLeadNotUpdated(Id, start.LeadId, ex.Message);
         }
-        await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).CallEndedAsync(Id, outcome, connected: false, abandoned: false);
+        await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).CallEndedAsync(Id, start.AgentId, outcome, connected: false, abandoned: false);
     }
 
     private async Task CompleteAsync(DateTimeOffset at)
@@ -152,7 +152,7 @@ public sealed partial class CallGrain(
         {
             await GrainFactory.GetGrain<IAgentGrain>(agentId).CallEndedAsync(Id, start.WrapUpTimeoutSeconds);
         }
-        await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).CallEndedAsync(Id, CallOutcome.Answered, connected, abandoned);
+        await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).CallEndedAsync(Id, start.AgentId, CallOutcome.Answered, connected, abandoned);
     }
 
     private async Task SaveAsync(CallSnapshot call)

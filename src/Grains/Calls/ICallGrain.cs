@@ -13,7 +13,7 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>Created → Dialing: claims the lead for this call and asks the carrier to place it.</summary>
     Task<CallSnapshot> StartAsync(CallStart start);
     /// <summary>Progress from the carrier.</summary>
-    Task OnCarrierEventAsync(CallEvent callEvent);
+    Task OnCarrierEventAsync(CallProgress progress);
     /// <summary>Ends the call from our side (supervisor or agent).</summary>
     Task HangUpAsync();
     /// <summary>Records the agent's wrap-up for this call and applies the disposition to the lead.</summary>

@@ -19,6 +19,7 @@ public sealed partial class CampaignGrain(
     private readonly Queue<HopperEntry> hopper = new();
     private IGrainTimer? pacingTimer;
     private DateTimeOffset nextRefillAt;
+    private DateTimeOffset nextCompletionCheckAt;
 
     private string Id => this.GetPrimaryKeyString();
     private CampaignState S => state.State;
@@ -166,9 +167,9 @@ public sealed partial class CampaignGrain(
         return Task.CompletedTask;
     }
 
-    public Task CallEndedAsync(string callId, CallOutcome outcome, bool connected, bool abandoned)
+    public Task CallEndedAsync(string callId, string? agentId, CallOutcome outcome, bool connected, bool abandoned)
     {
-        S.ActiveCalls.Remove(callId, out var call);
+        S.ActiveCalls.Remove(callId);
         var c = S.Counters;
         S.Counters = c with
         {
@@ -181,7 +182,7 @@ public sealed partial class CampaignGrain(
             Failed = c.Failed + (outcome is CallOutcome.Rejected or CallOutcome.InvalidNumber or CallOutcome.CarrierError or CallOutcome.Cancelled ? 1 : 0),
         };
         // An unanswered attempt leaves its agent in Dialing: the pacing turn dials the next lead for them.
-        if (outcome != CallOutcome.Answered && call?.AgentId is { } agentId) releasing.Enqueue((agentId, callId));
+        if (outcome != CallOutcome.Answered && agentId is not null) releasing.Enqueue((agentId, callId));
         _ = Self.PaceAsync();
         return state.WriteStateAsync();
     }
@@ -324,7 +325,9 @@ public sealed partial class CampaignGrain(
 
     private async Task CompleteIfExhaustedAsync()
     {
-        if (hopper.Count > 0 || previews.Count > 0 || S.ActiveCalls.Count > 0 || time.GetUtcNow() < nextRefillAt - TimeSpan.FromSeconds(1.5)) return;
+        if (hopper.Count > 0 || previews.Count > 0 || S.ActiveCalls.Count > 0 || time.GetUtcNow() < nextCompletionCheckAt) return;
+        // Counting is a scan of the campaign's lists: once a second is plenty.
+        nextCompletionCheckAt = time.GetUtcNow() + TimeSpan.FromSeconds(1);
         var (_, remaining) = await hopperStore.CountAsync(S.Definition.ListIds);
         if (remaining == 0)
         {

@@ -40,7 +40,7 @@ public interface ICampaignGrain : IGrainWithStringKey
     [AlwaysInterleave] Task LeaveAsync(string agentId);
     [AlwaysInterleave] Task AgentStatusChangedAsync(string agentId, AgentStatus status);
     /// <summary>A call of this campaign ended (answered or not).</summary>
-    [AlwaysInterleave] Task CallEndedAsync(string callId, CallOutcome outcome, bool connected, bool abandoned);
+    [AlwaysInterleave] Task CallEndedAsync(string callId, string? agentId, CallOutcome outcome, bool connected, bool abandoned);
     [AlwaysInterleave] Task DispositionRecordedAsync(string disposition);
     /// <summary>Asks for a pacing turn soon, without waiting for it.</summary>
     [OneWay] Task PaceAsync();

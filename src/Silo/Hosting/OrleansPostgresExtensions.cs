@@ -30,6 +30,17 @@ public static class OrleansPostgresExtensions
             options.Invariant = Invariant;
             options.ConnectionString = connectionString;
         });
+        return silo.UsePostgresStorageAndReminders(connectionString);
+    }
+
+    /// <summary>
+    /// Grain storage and reminders on PostgreSQL without clustering: for test clusters that bring
+    /// their own membership.
+    /// </summary>
+    public static ISiloBuilder UsePostgresStorageAndReminders(this ISiloBuilder silo, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
 
         // AdoNetGrainStorageOptions.Invariant defaults to SQL Server, so it must be set here.
         void ConfigureStorage(AdoNetGrainStorageOptions options)

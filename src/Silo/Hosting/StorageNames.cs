@@ -7,5 +7,5 @@ public static class StorageNames
     /// The PostgreSQL grain storage, for <c>[PersistentState("state", StorageNames.StorageName)]</c>.
     /// The same storage is also the default provider.
     /// </summary>
-    public const string StorageName = "contactcenter";
+    public const string StorageName = ContactCenter.Grains.Common.GrainStorage.Name;
 }

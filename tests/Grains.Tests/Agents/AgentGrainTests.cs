@@ -12,7 +12,7 @@ public sealed class AgentGrainTests(GrainsCluster fixture)
 
     private async Task<(IAgentGrain Agent, string CampaignId)> LoggedInAgentAsync()
     {
-        var campaign = await TestData.CreateCampaignAsync(Grains, Campaigns.DialerType.Preview);
+        var campaign = await TestData.CreateCampaignAsync(Grains, ContactCenter.Grains.Campaigns.DialerType.Preview);
         var agent = await TestData.CreateAgentAsync(Grains);
         var campaignId = campaign.GetPrimaryKeyString();
         await agent.LoginAsync(campaignId);
@@ -99,7 +99,7 @@ public sealed class AgentGrainTests(GrainsCluster fixture)
         var snapshot = await agent.GetAsync();
         Assert.Equal(AgentStatus.Paused, snapshot.Status);
         Assert.Equal("LoggedIn", snapshot.PauseReason);
-        var stats = await Grains.GetGrain<Campaigns.ICampaignGrain>(campaignId).GetStatsAsync();
+        var stats = await Grains.GetGrain<ContactCenter.Grains.Campaigns.ICampaignGrain>(campaignId).GetStatsAsync();
         Assert.Equal(1, stats.AgentsByState[AgentStatus.Paused]);
     }
 

@@ -121,8 +121,8 @@ public sealed class CallGrainTests(GrainsCluster fixture)
         var (call, _, _, start) = await ReservedCallAsync(Busy);
         await call.StartAsync(start);
         var failed = await WaitForAsync(call, CallStatus.Failed);
-        await call.OnCarrierEventAsync(new CallEvent(failed.Id, CallEventKind.Answered, DateTimeOffset.UtcNow));
-        await call.OnCarrierEventAsync(new CallEvent(failed.Id, CallEventKind.HungUp, DateTimeOffset.UtcNow));
+        await call.OnCarrierEventAsync(new CallProgress(CallEventKind.Answered, DateTimeOffset.UtcNow));
+        await call.OnCarrierEventAsync(new CallProgress(CallEventKind.HungUp, DateTimeOffset.UtcNow));
         Assert.Equal(CallStatus.Failed, (await call.GetAsync()).Status);
     }
 

@@ -11,7 +11,8 @@ public sealed class CampaignGrainTests(GrainsCluster fixture)
 
     private async Task<ICampaignGrain> CampaignInAsync(CampaignStatus status)
     {
-        var (list, _) = await fixture.CreateListAsync(0);
+        // One lead and no agents: a running Auto campaign stays Running; an empty list completes at once.
+        var (list, _) = await fixture.CreateListAsync(status == CampaignStatus.Completed ? 0 : 1);
         var campaign = await TestData.CreateCampaignAsync(Grains, lists: [list.Id]);
         if (status == CampaignStatus.Draft) return campaign;
         await campaign.StartAsync();
