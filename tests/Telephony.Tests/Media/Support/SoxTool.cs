@@ -5,8 +5,8 @@ namespace ContactCenter.Telephony.Tests.Media.Support;
 /// <summary>Runs the command-line tools (sox, espeak-ng) that tests use to make real audio.</summary>
 public static class SoxTool
 {
-    /// <summary>Runs a program to completion (at most 30 s) and throws with its stderr when it fails.</summary>
-    public static void Run(string program, params string[] arguments)
+    /// <summary>Runs a program to completion (at most 30 s), returns its stdout, and throws with its stderr when it fails.</summary>
+    public static string Run(string program, params string[] arguments)
     {
         var info = new ProcessStartInfo(program)
         {
@@ -27,6 +27,7 @@ public static class SoxTool
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {stderr.Result}{stdout.Result}");
         }
+        return stdout.Result;
     }
 
     /// <summary>A fresh file path in a per-run temporary folder.</summary>
