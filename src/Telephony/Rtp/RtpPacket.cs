@@ -74,10 +74,6 @@ public sealed class RtpPacket
     /// <summary>Length of the whole datagram.</summary>
     public int Length => FixedHeaderLength + 4 * Csrcs.Count + (Extension is null ? 0 : 4 + Extension.Data.Length) + Payload.Length + PaddingLength;
 
-    /// <summary>A copy with other header fields (the bridge rewrites these), keeping payload, CSRCs and extension.</summary>
-    public RtpPacket With(ushort sequenceNumber, uint timestamp, uint ssrc, bool? marker = null, int? payloadType = null) =>
-        new(payloadType ?? PayloadType, sequenceNumber, timestamp, ssrc, Payload, marker ?? Marker, Csrcs, Extension, PaddingLength);
-
     /// <summary>Parses a datagram, throwing <see cref="RtpFormatException"/> when it breaks RFC 3550.</summary>
     public static RtpPacket Parse(ReadOnlySpan<byte> datagram)
     {

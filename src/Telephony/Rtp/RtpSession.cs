@@ -143,6 +143,42 @@ public sealed partial class RtpSession : IAsyncDisposable
         }
     }
 
+    /// <summary>The sequence number the next packet from this session will carry.</summary>
+    public ushort NextSequenceNumber
+    {
+        get
+        {
+            lock (gate) return nextSequence;
+        }
+    }
+
+    /// <summary>
+    /// Re-labels a packet from another stream as ours (a relay): our SSRC, the caller's sequence
+    /// number and timestamp. Our own counters move past it, so packets we create later continue
+    /// the same stream without a jump backwards.
+    /// </summary>
+    /// <param name="source">The packet to relay; its payload, payload type and extension are kept.</param>
+    /// <param name="sequenceNumber">Sequence number in our numbering.</param>
+    /// <param name="timestamp">Timestamp on our media clock.</param>
+    /// <param name="durationSamples">Media length of the payload, to advance our clock past it.</param>
+    /// <param name="marker">The marker bit to send.</param>
+    /// <param name="payloadType">A different payload type (e.g. after transcoding), or null to keep it.</param>
+    /// <param name="payload">A different payload, or null to keep it.</param>
+    public RtpPacket Relabel(RtpPacket source, ushort sequenceNumber, uint timestamp, int durationSamples, bool marker, int? payloadType = null, ReadOnlyMemory<byte>? payload = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        lock (gate)
+        {
+            // Wrap-aware "later than": RFC 3550 sequence and timestamp arithmetic is modulo 2^16 / 2^32.
+            if ((short)(sequenceNumber - nextSequence) >= 0) nextSequence = (ushort)(sequenceNumber + 1);
+            uint end = timestamp + (uint)durationSamples;
+            if (!anyTimestamp || (int)(end - nextTimestamp) > 0) nextTimestamp = end;
+            anyTimestamp = true;
+        }
+        return new RtpPacket(payloadType ?? source.PayloadType, sequenceNumber, timestamp, Ssrc, payload ?? source.Payload,
+            marker, source.Csrcs, source.Extension, source.PaddingLength);
+    }
+
     /// <summary>Sends one packet to the remote endpoint.</summary>
     public async ValueTask SendPacketAsync(RtpPacket packet, CancellationToken cancellationToken = default)
     {
@@ -160,19 +196,31 @@ public sealed partial class RtpSession : IAsyncDisposable
 
     /// <summary>
     /// Sends audio frames at real pace, one every <see cref="RtpSessionOptions.FrameInterval"/>
-    /// (G.711: one byte per sample), the first with the marker bit. Returns the number sent.
+    /// (G.711: one byte per sample), the first with the marker bit. Frames follow an absolute
+    /// schedule from the first one, so a late wake-up is caught up rather than slowing the
+    /// stream, and their timestamps are contiguous whatever the timer did. Returns the number sent.
     /// </summary>
     public async Task<int> SendAudioAsync(IEnumerable<ReadOnlyMemory<byte>> frames, int payloadType, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(frames);
-        using var timer = new PeriodicTimer(options.FrameInterval, time);
         int sent = 0;
+        long start = time.GetTimestamp();
+        uint timestamp = 0;
         foreach (var frame in frames)
         {
-            if (sent > 0 && !await timer.WaitForNextTickAsync(cancellationToken)) break;
             cancellationToken.ThrowIfCancellationRequested();
-            var (timestamp, newSpurt) = ReserveTimestamp(frame.Length);
-            await SendPacketAsync(CreatePacket(payloadType, frame, timestamp, sent == 0 || newSpurt), cancellationToken);
+            if (sent == 0)
+            {
+                (timestamp, _) = ReserveTimestamp(frame.Length);
+            }
+            else
+            {
+                var due = options.FrameInterval * sent - time.GetElapsedTime(start);
+                if (due > TimeSpan.Zero) await Task.Delay(due, time, cancellationToken);
+                lock (gate) nextTimestamp = timestamp + (uint)frame.Length;
+            }
+            await SendPacketAsync(CreatePacket(payloadType, frame, timestamp, marker: sent == 0), cancellationToken);
+            timestamp += (uint)frame.Length;
             sent++;
         }
         return sent;
