@@ -29,6 +29,12 @@ public interface IMediaSession : IAsyncDisposable
     /// </summary>
     void SetRemote(IPEndPoint remote, int payloadType, int dtmfPayloadType = 101);
 
+    /// <summary>
+    /// True while the call is on hold from our side or the peer's (SDP sendonly/inactive or a
+    /// 0.0.0.0 address): playback keeps its pace but nothing is sent.
+    /// </summary>
+    bool SendPaused { get; set; }
+
     /// <summary>Starts receiving (and RTCP reports). Idempotent.</summary>
     void Start();
 

@@ -85,6 +85,13 @@ public sealed partial class RtpMediaSession : IMediaSession
     }
 
     /// <inheritdoc />
+    public bool SendPaused
+    {
+        get => rtp.SendPaused;
+        set => rtp.SendPaused = value;
+    }
+
+    /// <inheritdoc />
     public void Start() => rtp.Start();
 
     /// <inheritdoc />

@@ -42,6 +42,7 @@ public sealed partial class RtpSession : IAsyncDisposable
     private uint? currentSource;
     private int started;
     private int stopped;
+    private bool sendPaused;
 
     /// <summary>Binds the sockets; call <see cref="Start"/> to begin receiving.</summary>
     public RtpSession(RtpSessionOptions? options = null, TimeProvider? timeProvider = null, ILogger<RtpSession>? logger = null)
@@ -179,12 +180,23 @@ public sealed partial class RtpSession : IAsyncDisposable
             marker, source.Csrcs, source.Extension, source.PaddingLength);
     }
 
-    /// <summary>Sends one packet to the remote endpoint.</summary>
+    /// <summary>
+    /// While true, packets are built and paced as usual (timestamps keep advancing) but not put on
+    /// the wire: the call is on hold (SDP sendonly/inactive, RFC 3264 §8.4). RTCP continues.
+    /// </summary>
+    public bool SendPaused
+    {
+        get => Volatile.Read(ref sendPaused);
+        set => Volatile.Write(ref sendPaused, value);
+    }
+
+    /// <summary>Sends one packet to the remote endpoint (nothing while <see cref="SendPaused"/>).</summary>
     public async ValueTask SendPacketAsync(RtpPacket packet, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(packet);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref stopped) != 0, this);
         var destination = RemoteEndPoint ?? throw new InvalidOperationException("The RTP session has no remote endpoint; call SetRemote first.");
+        if (SendPaused) return;
         await rtpSocket.SendToAsync(packet.ToArray(), SocketFlags.None, destination, cancellationToken);
         lock (gate)
         {

@@ -167,4 +167,22 @@ public sealed class RtpMediaSessionTests
         Assert.Equal(400, recorder.ToClip().Length);
         Assert.True(recorder.Truncated);
     }
+
+    [Fact]
+    public async Task SendPaused_KeepsPaceButSendsNothing()
+    {
+        await using var a = new RtpMediaSession(Quiet);
+        await using var b = new RtpMediaSession(Quiet);
+        a.SetRemote(b.LocalEndPoint, 0);
+        b.Start();
+        a.SendPaused = true;
+        await a.PlayAsync(AudioClip.Tone(300, TimeSpan.FromMilliseconds(100)));
+        a.SendPaused = false;
+        await a.PlayAsync(AudioClip.Tone(300, TimeSpan.FromMilliseconds(60)));
+        await Eventually.TrueAsync(() => b.GetStatistics().FramesReceived == 3, "3 frames after resuming");
+        await Task.Delay(100);
+        Assert.Equal(3, b.GetStatistics().FramesReceived);
+        Assert.Equal(8, a.GetStatistics().FramesPlayed);
+        Assert.Equal(3, a.GetStatistics().Rtp.PacketsSent);
+    }
 }

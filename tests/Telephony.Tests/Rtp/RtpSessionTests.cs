@@ -194,4 +194,27 @@ public sealed class RtpSessionTests
         Assert.True(spurt3);
         Assert.Equal(first + 8160u, third);
     }
+
+    [Fact]
+    public async Task IrregularArrival_ShowsUpAsJitter_InTheReceiverReport()
+    {
+        await using var a = new RtpSession(new RtpSessionOptions { RtcpInterval = TimeSpan.Zero });
+        await using var b = new RtpSession(new RtpSessionOptions { RtcpInterval = TimeSpan.Zero });
+        a.SetRemote(b.LocalEndPoint);
+        b.SetRemote(a.LocalEndPoint);
+        a.Start();
+        b.Start();
+        // Timestamps say 20 ms apart; sends alternate bursts of two and 40 ms pauses, so transit varies by about 20 ms.
+        for (int i = 0; i < 16; i++)
+        {
+            await a.SendPacketAsync(a.CreatePacket(0, new byte[160], (uint)(i * 160), i == 0));
+            if (i % 2 == 1) await Task.Delay(40);
+        }
+        await WaitUntilAsync(() => b.GetStatistics().PacketsReceived == 16);
+        Assert.True(b.GetStatistics().Jitter >= TimeSpan.FromMilliseconds(4), $"jitter {b.GetStatistics().Jitter}");
+
+        await b.SendRtcpAsync();
+        await WaitUntilAsync(() => a.GetStatistics().RemoteReport is not null);
+        Assert.True(a.GetStatistics().RemoteReport!.Jitter >= 32, $"jitter {a.GetStatistics().RemoteReport!.Jitter} timestamp units");
+    }
 }
