@@ -217,4 +217,23 @@ public sealed class RtpSessionTests
         await WaitUntilAsync(() => a.GetStatistics().RemoteReport is not null);
         Assert.True(a.GetStatistics().RemoteReport!.Jitter >= 32, $"jitter {a.GetStatistics().RemoteReport!.Jitter} timestamp units");
     }
+
+    [Fact]
+    public async Task FixedPortInUse_FailsClearly_AndMuxedSessionsExchangeRtcpOnOnePort()
+    {
+        await using var first = new RtpSession(new RtpSessionOptions { RtcpInterval = TimeSpan.Zero });
+        var error = Assert.Throws<SocketException>(() => new RtpSession(new RtpSessionOptions { LocalPort = first.LocalEndPoint.Port }));
+        Assert.Equal(SocketError.AddressAlreadyInUse, error.SocketErrorCode);
+
+        await using var a = new RtpSession(new RtpSessionOptions { RtcpMux = true, RtcpInterval = TimeSpan.Zero });
+        await using var b = new RtpSession(new RtpSessionOptions { RtcpMux = true, RtcpInterval = TimeSpan.Zero });
+        a.SetRemote(b.LocalEndPoint);
+        b.SetRemote(a.LocalEndPoint);
+        a.Start();
+        b.Start();
+        await a.SendPacketAsync(a.CreatePacket(0, new byte[160], 0, true));
+        await a.SendRtcpAsync();
+        await WaitUntilAsync(() => b.GetStatistics().RtcpReceived == 1 && b.GetStatistics().PacketsReceived == 1);
+        Assert.Equal(0, b.GetStatistics().InvalidPackets);
+    }
 }
