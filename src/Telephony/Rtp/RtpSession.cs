@@ -336,6 +336,11 @@ public sealed partial class RtpSession : IAsyncDisposable
 
         lock (gate)
         {
+            if (options.StrictSource && remote is not null && !remote.Address.Equals(from.Address))
+            {
+                invalidPackets++;
+                return;
+            }
             if (remote is null)
             {
                 remote = from;

@@ -29,6 +29,14 @@ public sealed record RtpSessionOptions
     /// <summary>Our CNAME in SDES (RFC 3550 §6.5.1); a random one when null.</summary>
     public string? CName { get; init; }
 
+    /// <summary>
+    /// Accept RTP only from the remote endpoint's address once it is set or latched (like
+    /// Asterisk's strictrtp): packets from elsewhere are counted as invalid and dropped, so a
+    /// stranger cannot inject audio into a call. Off by default because some carriers send media
+    /// from an address other than the one in their SDP.
+    /// </summary>
+    public bool StrictSource { get; init; }
+
     /// <summary>Fixed SSRC (tests); random when null, as RFC 3550 §8 requires.</summary>
     public uint? Ssrc { get; init; }
 }

@@ -236,4 +236,19 @@ public sealed class RtpSessionTests
         await WaitUntilAsync(() => b.GetStatistics().RtcpReceived == 1 && b.GetStatistics().PacketsReceived == 1);
         Assert.Equal(0, b.GetStatistics().InvalidPackets);
     }
+
+    [Fact]
+    public async Task StrictSource_DropsPacketsFromOtherAddresses()
+    {
+        await using var b = new RtpSession(new RtpSessionOptions { RtcpInterval = TimeSpan.Zero, StrictSource = true });
+        await using var stranger = new RtpSession(new RtpSessionOptions { RtcpInterval = TimeSpan.Zero, LocalAddress = IPAddress.Parse("127.0.0.2") });
+        await using var peer = new RtpSession(new RtpSessionOptions { RtcpInterval = TimeSpan.Zero });
+        b.SetRemote(peer.LocalEndPoint);
+        b.Start();
+        stranger.SetRemote(b.LocalEndPoint);
+        peer.SetRemote(b.LocalEndPoint);
+        await stranger.SendPacketAsync(stranger.CreatePacket(0, new byte[160], 0, true));
+        await peer.SendPacketAsync(peer.CreatePacket(0, new byte[160], 0, true));
+        await WaitUntilAsync(() => b.GetStatistics().PacketsReceived == 1 && b.GetStatistics().InvalidPackets == 1);
+    }
 }

@@ -26,21 +26,24 @@ public static class AmdMediaSessionExtensions
         }
 
         session.AudioReceived += OnAudio;
+        // Cancelled when we return, so an early decision does not leave the timer running.
+        using var timerCancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
             var limit = options.TotalAnalysisTime + TimeSpan.FromSeconds(1);
-            var timeout = Task.Delay(limit, timeProvider ?? TimeProvider.System, cancellationToken);
+            var timeout = Task.Delay(limit, timeProvider ?? TimeProvider.System, timerCancellation.Token);
             var finished = await Task.WhenAny(done.Task, timeout);
             if (finished == done.Task) return await done.Task;
             cancellationToken.ThrowIfCancellationRequested();
             lock (gate)
             {
-                return detector.Result ?? new AmdResult(AmdStatus.NotSure, AmdCause.TooLong, detector.AnalysedTime, 0, TimeSpan.Zero, TimeSpan.Zero);
+                return detector.Expire();
             }
         }
         finally
         {
             session.AudioReceived -= OnAudio;
+            await timerCancellation.CancelAsync();
         }
     }
 }

@@ -61,6 +61,9 @@ public sealed class AnsweringMachineDetector
     /// <summary>Ends the analysis because no more audio will come: the decision, or NotSure (AudioEnded).</summary>
     public AmdResult Finish() => Result ?? Decide(AmdStatus.NotSure, AmdCause.AudioEnded);
 
+    /// <summary>Ends the analysis because the wall-clock limit passed (audio stalled): the decision, or NotSure (TooLong) with the counts so far.</summary>
+    public AmdResult Expire() => Result ?? Decide(AmdStatus.NotSure, AmdCause.TooLong);
+
     /// <summary>Analyses a whole clip in 20 ms frames.</summary>
     public static AmdResult Analyze(AudioClip clip, AmdOptions? options = null)
     {
