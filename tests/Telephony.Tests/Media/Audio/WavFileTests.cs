@@ -179,4 +179,43 @@ public sealed class WavFileTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void UnknownOddChunks_AreSkipped_AndExtensibleFormatIsUnderstood()
+    {
+        using var full = new MemoryStream();
+        WavFile.Write(full, Sweep(), WavFormat.Pcm16);
+        var bytes = full.ToArray();
+
+        // Insert a 3-byte LIST chunk (plus its pad byte) between 'fmt ' and 'data'.
+        byte[] list = [(byte)'L', (byte)'I', (byte)'S', (byte)'T', 3, 0, 0, 0, 1, 2, 3, 0];
+        var withList = bytes[..36].Concat(list).Concat(bytes[36..]).ToArray();
+        Assert.Equal(Sweep().Samples.ToArray(), WavFile.Read(new MemoryStream(withList), out _).Samples.ToArray());
+
+        // WAVE_FORMAT_EXTENSIBLE: 40-byte 'fmt ' whose SubFormat GUID starts with tag 7 (µ-law).
+        var clip = Sweep();
+        var codes = clip.ToG711(G711Law.MuLaw);
+        var fmt = new byte[40];
+        BinaryPrimitives.WriteUInt16LittleEndian(fmt, 0xFFFE);
+        BinaryPrimitives.WriteUInt16LittleEndian(fmt.AsSpan(2), 1);
+        BinaryPrimitives.WriteInt32LittleEndian(fmt.AsSpan(4), 8000);
+        BinaryPrimitives.WriteInt32LittleEndian(fmt.AsSpan(8), 8000);
+        BinaryPrimitives.WriteUInt16LittleEndian(fmt.AsSpan(12), 1);
+        BinaryPrimitives.WriteUInt16LittleEndian(fmt.AsSpan(14), 8);
+        BinaryPrimitives.WriteUInt16LittleEndian(fmt.AsSpan(16), 22);
+        BinaryPrimitives.WriteUInt16LittleEndian(fmt.AsSpan(24), 7);
+        using var extensible = new MemoryStream();
+        extensible.Write("RIFF"u8);
+        extensible.Write(BitConverter.GetBytes(4 + 48 + 8 + codes.Length));
+        extensible.Write("WAVEfmt "u8);
+        extensible.Write(BitConverter.GetBytes(40));
+        extensible.Write(fmt);
+        extensible.Write("data"u8);
+        extensible.Write(BitConverter.GetBytes(codes.Length));
+        extensible.Write(codes);
+        extensible.Position = 0;
+        var back = WavFile.Read(extensible, out var format);
+        Assert.Equal(WavFormat.MuLaw, format);
+        Assert.Equal(codes, back.ToG711(G711Law.MuLaw));
+    }
 }
