@@ -1,0 +1,119 @@
+using ContactCenter.Telephony.Media.Audio;
+using ContactCenter.Telephony.Media.Codecs;
+
+namespace ContactCenter.Telephony.Media.Amd;
+
+/// <summary>
+/// Answering-machine detection in the manner of Asterisk's AMD: each frame is voice or silence by
+/// its mean absolute level; runs of voice at least the minimum word length count as words, and a
+/// word ends after the between-words silence. A person says something short ("Hello?") and then
+/// waits, so a greeting followed by enough silence is Human; a recorded greeting talks on, so too
+/// many words, too long a greeting or word, or a long silence before anything is said is Machine.
+/// The decision comes within the total analysis time of audio, or NotSure. Feed frames in order.
+/// </summary>
+public sealed class AnsweringMachineDetector
+{
+    private readonly AmdOptions options;
+    private TimeSpan total;
+    private TimeSpan silence;
+    private TimeSpan consecutiveVoice;
+    private TimeSpan greetingVoice;
+    private int words;
+    private bool inWord;
+    private bool inGreeting;
+
+    /// <summary>Creates a detector; throws <see cref="ArgumentException"/> for invalid options.</summary>
+    public AnsweringMachineDetector(AmdOptions? options = null)
+    {
+        this.options = options ?? new AmdOptions();
+        var problems = this.options.Validate().ToList();
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(options));
+    }
+
+    /// <summary>The decision, once made; later frames do not change it.</summary>
+    public AmdResult? Result { get; private set; }
+
+    /// <summary>Audio analysed so far.</summary>
+    public TimeSpan AnalysedTime => total;
+
+    /// <summary>Analyses one frame of 8 kHz samples (any length; 160 = 20 ms). Returns the decision once made.</summary>
+    public AmdResult? ProcessFrame(ReadOnlySpan<short> samples)
+    {
+        if (Result is not null || samples.IsEmpty) return Result;
+        var duration = TimeSpan.FromSeconds(samples.Length / (double)AudioClip.SampleRate);
+        total += duration;
+
+        if (VoiceActivity.MeanAbsoluteLevel(samples) < options.SilenceThreshold) OnSilence(duration);
+        else OnVoice(duration);
+
+        if (Result is null && total >= options.TotalAnalysisTime) Decide(AmdStatus.NotSure, AmdCause.TooLong);
+        return Result;
+    }
+
+    /// <summary>Analyses one frame of G.711 code words.</summary>
+    public AmdResult? ProcessG711(G711Law law, ReadOnlySpan<byte> codes)
+    {
+        Span<short> pcm = codes.Length <= 1024 ? stackalloc short[codes.Length] : new short[codes.Length];
+        G711.Decode(law, codes, pcm);
+        return ProcessFrame(pcm);
+    }
+
+    /// <summary>Ends the analysis because no more audio will come: the decision, or NotSure (AudioEnded).</summary>
+    public AmdResult Finish() => Result ?? Decide(AmdStatus.NotSure, AmdCause.AudioEnded);
+
+    /// <summary>Ends the analysis because the wall-clock limit passed (audio stalled): the decision, or NotSure (TooLong) with the counts so far.</summary>
+    public AmdResult Expire() => Result ?? Decide(AmdStatus.NotSure, AmdCause.TooLong);
+
+    /// <summary>Analyses a whole clip in 20 ms frames.</summary>
+    public static AmdResult Analyze(AudioClip clip, AmdOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(clip);
+        var detector = new AnsweringMachineDetector(options);
+        var samples = clip.Samples.Span;
+        for (int offset = 0; offset < samples.Length && detector.Result is null; offset += G711.SamplesPer20Ms)
+        {
+            detector.ProcessFrame(samples.Slice(offset, Math.Min(G711.SamplesPer20Ms, samples.Length - offset)));
+        }
+        return detector.Finish();
+    }
+
+    private void OnSilence(TimeSpan duration)
+    {
+        silence += duration;
+        consecutiveVoice = TimeSpan.Zero;
+        if (inWord && silence >= options.BetweenWordsSilence) inWord = false;
+
+        if (words == 0 && silence >= options.InitialSilence) Decide(AmdStatus.Machine, AmdCause.InitialSilence);
+        else if (words > 0 && silence >= options.AfterGreetingSilence) Decide(AmdStatus.Human, AmdCause.AfterGreetingSilence);
+    }
+
+    private void OnVoice(TimeSpan duration)
+    {
+        consecutiveVoice += duration;
+        if (inGreeting) greetingVoice += duration;
+        if (consecutiveVoice < options.MinimumWordLength) return; // a click or a breath, not yet a word
+
+        // Real voice: the silence run is over, and a new word starts unless we are inside one.
+        silence = TimeSpan.Zero;
+        if (!inGreeting)
+        {
+            inGreeting = true;
+            greetingVoice = consecutiveVoice;
+        }
+        if (!inWord)
+        {
+            inWord = true;
+            words++;
+        }
+
+        if (words > options.MaximumNumberOfWords) Decide(AmdStatus.Machine, AmdCause.MaxWords);
+        else if (consecutiveVoice >= options.MaximumWordLength) Decide(AmdStatus.Machine, AmdCause.MaxWordLength);
+        else if (greetingVoice >= options.Greeting) Decide(AmdStatus.Machine, AmdCause.LongGreeting);
+    }
+
+    private AmdResult Decide(AmdStatus status, AmdCause cause)
+    {
+        Result = new AmdResult(status, cause, total, words, greetingVoice, silence);
+        return Result;
+    }
+}
