@@ -35,16 +35,13 @@ public static partial class NumberParser
         }
 
         var words = WordPattern().Matches(lower).Select(m => m.Value).ToList();
-        var start = words.FindIndex(w => w != "a" && (Units.ContainsKey(w) || Tens.ContainsKey(w)));
+        // "a" is a number only right before a scale word ("a hundred"), never on its own.
+        var start = Enumerable.Range(0, words.Count).FirstOrDefault(
+            i => words[i] == "a" ? i + 1 < words.Count && Scales.ContainsKey(words[i + 1]) : Units.ContainsKey(words[i]) || Tens.ContainsKey(words[i]),
+            -1);
         if (start < 0)
         {
             return null;
-        }
-
-        // "a hundred": the article counts only right before a scale word.
-        if (start > 0 && words[start - 1] == "a" && Scales.ContainsKey(words[start]))
-        {
-            start--;
         }
 
         var run = words.Skip(start).TakeWhile(w => Units.ContainsKey(w) || Tens.ContainsKey(w) || Scales.ContainsKey(w) || w == "and").ToList();
