@@ -37,7 +37,14 @@ public sealed class PocketSphinxRecognizer : ISpeechRecognizer
             await File.WriteAllBytesAsync(audioPath, PhoneAudio.ToBytes(PhoneAudio.ZeroStuffTo16k(audio.Span)), cancellationToken).ConfigureAwait(false);
             var output = await ToolProcess.RunAsync(
                 options.ExecutablePath,
-                ["-infile", audioPath, "-jsgf", grammarPath, "-hmm", options.AcousticModelPath, "-dict", options.DictionaryPath, "-logfn", "/dev/null"],
+                [
+                    "-infile", audioPath, "-jsgf", grammarPath, "-hmm", options.AcousticModelPath, "-dict", options.DictionaryPath,
+                    // G.711 carries exact digital silence (0xFF decodes to 0) inside and around speech; the log energy of
+                    // all-zero frames wrecks the features (measured: "remove my number" was heard as nothing). Dither
+                    // adds a half-bit of noise; the fixed seed keeps recognition repeatable.
+                    "-dither", "yes", "-seed", "1",
+                    "-logfn", "/dev/null",
+                ],
                 stdin: null,
                 options.Timeout,
                 cancellationToken).ConfigureAwait(false);
