@@ -121,6 +121,11 @@ public sealed partial class ConversationSession
             case CallerInputKind.Utterance when !string.IsNullOrWhiteSpace(input.Text):
                 await OnAnswerAsync(input.Text.Trim(), dtmf: null, directives, cancellationToken);
                 break;
+            case CallerInputKind.Utterance:
+                // The caller spoke but the recogniser found no words: they did answer, we did not understand.
+                Record(Speaker.System, "unrecognised speech", waiting.Id);
+                OnNoMatch(directives);
+                break;
             case CallerInputKind.Dtmf when !string.IsNullOrWhiteSpace(input.Digits) && DtmfPattern().IsMatch(input.Digits.Trim()):
                 await OnAnswerAsync(null, input.Digits.Trim(), directives, cancellationToken);
                 break;

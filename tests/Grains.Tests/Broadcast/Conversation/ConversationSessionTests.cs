@@ -315,4 +315,15 @@ public sealed class ConversationSessionTests
         Assert.Equal(DirectiveKind.HangUp, Assert.Single(done.Directives).Kind);
         Assert.Equal("NI", session.GetResult().Disposition);
     }
+
+    [Fact]
+    public async Task UnrecognisedSpeech_IsANoMatch()
+    {
+        var session = NewSession();
+        await session.StartAsync();
+
+        var turn = await session.HandleAsync(CallerInput.Say(""));
+
+        Assert.StartsWith("Sorry, I did not understand.", turn.Spoken, StringComparison.Ordinal);
+    }
 }
