@@ -127,16 +127,4 @@ public sealed partial class ChatClientIntentClassifier : IIntentClassifier
         sb.AppendLine("If the words fit none of the intents, answer {\"intent\": null, \"confidence\": 0}.");
         return sb.ToString();
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Intent model did not answer within {TimeoutMs} ms")]
-        public static partial void ModelTimedOut(ILogger logger, double timeoutMs);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Intent model request failed")]
-        public static partial void ModelFailed(ILogger logger, Exception exception);
-
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Intent model answer is not the expected JSON: {Answer}")]
-        public static partial void UnreadableAnswer(ILogger logger, string answer);
-    }
 }

@@ -8,8 +8,15 @@ namespace ContactCenter.Grains.Broadcast.Understanding;
 /// </summary>
 public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposable
 {
-    private readonly SentenceEncoder encoder = new(new Microsoft.ML.OnnxRuntime.SessionOptions());
+    private readonly Microsoft.ML.OnnxRuntime.SessionOptions sessionOptions;
+    private readonly SentenceEncoder encoder;
     private readonly Lock gate = new();
+
+    public MiniLmSentenceEmbedder()
+    {
+        sessionOptions = new Microsoft.ML.OnnxRuntime.SessionOptions();
+        encoder = new SentenceEncoder(sessionOptions);
+    }
 
     /// <inheritdoc />
     public float[][] Embed(IReadOnlyList<string> sentences, CancellationToken cancellationToken = default)
@@ -21,7 +28,8 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposable
         }
 
         float[][] vectors;
-        // The package's tokenizer keeps per-call buffers; one encode at a time keeps it safe under concurrent calls.
+        // The package does not document its encoder as thread-safe; utterances are short (a few ms each), so one
+        // encode at a time costs little and rules out races in its tokenizer.
         lock (gate)
         {
             vectors = encoder.Encode([.. sentences], cancellationToken);
@@ -36,7 +44,11 @@ public sealed class MiniLmSentenceEmbedder : ISentenceEmbedder, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => encoder.Dispose();
+    public void Dispose()
+    {
+        encoder.Dispose();
+        sessionOptions.Dispose();
+    }
 
     private static void Normalise(float[] vector)
     {
