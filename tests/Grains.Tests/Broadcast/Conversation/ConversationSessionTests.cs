@@ -326,4 +326,69 @@ public sealed class ConversationSessionTests
 
         Assert.StartsWith("Sorry, I did not understand.", turn.Spoken, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task BranchOnIntent_RoutesByLastIntent()
+    {
+        var routed = SampleScripts.Renewal().WithNode("offer", n => n with
+        {
+            Branches = new Dictionary<string, string> { ["yes"] = "route", ["no"] = "route", ["callback"] = "route" },
+        });
+        var script = routed with
+        {
+            Nodes =
+            [
+                .. routed.Nodes,
+                new ScriptNode
+                {
+                    Id = "route",
+                    Kind = NodeKind.Branch,
+                    Conditions = [new BranchCondition { Intent = "callback", Goto = "when" }, new BranchCondition { Intent = "yes", Goto = "count" }],
+                    Else = "goodbye",
+                },
+            ],
+        };
+        Assert.True(AgentScriptValidator.IsRunnable(script));
+        var callback = NewSession(script);
+        var decline = NewSession(script);
+        await callback.StartAsync();
+        await decline.StartAsync();
+
+        var toWhen = await callback.HandleAsync(CallerInput.Keys("3"));
+        var toEnd = await decline.HandleAsync(CallerInput.Keys("2"));
+
+        Assert.Equal("when", toWhen.WaitingAt);
+        Assert.True(toEnd.IsComplete);
+    }
+
+    [Fact]
+    public async Task CallbackWithDelayOnly_IsScheduledFromNow()
+    {
+        var script = SampleScripts.Renewal().WithNode("schedule", n => n with
+        {
+            Action = new ActionDefinition { Type = ActionType.Callback, Delay = TimeSpan.FromHours(2) },
+        });
+        var session = NewSession(script);
+        await session.StartAsync();
+        await session.HandleAsync(CallerInput.Keys("3"));
+        await session.HandleAsync(CallerInput.Say("tomorrow"));
+
+        var done = await session.HandleAsync(CallerInput.Keys("1"));
+
+        Assert.Equal(time.GetUtcNow().AddHours(2), Assert.Single(done.Directives, d => d.Kind == DirectiveKind.ScheduleCallback).At);
+    }
+
+    [Fact]
+    public async Task CallbackForAMomentAlreadyPast_IsInAnHour()
+    {
+        time.Advance(TimeSpan.FromHours(6));
+        var session = NewSession();
+        await session.StartAsync();
+        await session.HandleAsync(CallerInput.Keys("3"));
+        await session.HandleAsync(CallerInput.Say("today please"));
+
+        var done = await session.HandleAsync(CallerInput.Say("yes"));
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), Assert.Single(done.Directives, d => d.Kind == DirectiveKind.ScheduleCallback).At);
+    }
 }
