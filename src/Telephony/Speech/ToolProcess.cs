@@ -37,12 +37,7 @@ internal static class ToolProcess
             // Read both pipes while writing stdin: a tool that fills its stdout pipe would otherwise block forever.
             var output = ReadAllAsync(process.StandardOutput.BaseStream, deadline.Token);
             var errors = process.StandardError.ReadToEndAsync(deadline.Token);
-            if (stdin is not null)
-            {
-                await process.StandardInput.BaseStream.WriteAsync(stdin, deadline.Token).ConfigureAwait(false);
-            }
-
-            process.StandardInput.Close();
+            await WriteInputAsync(process, stdin, deadline.Token).ConfigureAwait(false);
             var bytes = await output.ConfigureAwait(false);
             var stderr = await errors.ConfigureAwait(false);
             await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
@@ -67,6 +62,23 @@ internal static class ToolProcess
         {
             Kill(process);
             throw new SpeechToolException($"'{fileName}' closed its pipes early: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task WriteInputAsync(Process process, byte[]? stdin, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (stdin is not null)
+            {
+                await process.StandardInput.BaseStream.WriteAsync(stdin, cancellationToken).ConfigureAwait(false);
+            }
+
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The tool quit before reading its input (a bad voice name, for one); its exit code and stderr say why.
         }
     }
 
