@@ -77,6 +77,11 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         var tools = PostgresTools.Locate(options.BinDirectory);
         Directory.CreateDirectory(root);
         await tools.GiveToServiceUserAsync(root, ct);
+        if (options.Throwaway)
+        {
+            // Armed before initdb so that even a run killed half-way leaves nothing behind.
+            ThrowawayWatchdog.Start(tools, root);
+        }
 
         var cluster = Path.Combine(root, "pgdata");
         if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
