@@ -85,9 +85,26 @@ public static partial class DatabaseMigrator
         }
         finally
         {
-            // Closing the session would release the lock too; unlocking explicitly returns the
-            // pooled connection clean. Not cancellable: we must not leave the lock held.
+            await ReleaseLockAsync(connection);
+        }
+    }
+
+    private static async Task ReleaseLockAsync(NpgsqlConnection connection)
+    {
+        // Unlocking explicitly returns the pooled connection clean. Not cancellable, so a cancelled
+        // start does not leave the lock held. If the connection is already broken, the server has
+        // ended the session and with it the lock; an error here must not hide the original one.
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
             await ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", AdvisoryLockKey, CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
         }
     }
 
