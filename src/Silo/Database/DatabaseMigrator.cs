@@ -40,14 +40,15 @@ public static partial class DatabaseMigrator
     /// <exception cref="DatabaseMigrationException">An applied migration was edited, a script is
     /// misnamed, the server is too old, or a script failed (its transaction is rolled back).</exception>
     public static Task MigrateAsync(string connectionString, ILogger? logger = null, CancellationToken cancellationToken = default)
-        => MigrateAsync(connectionString, MigrationCatalog.LoadEmbedded(), logger, cancellationToken);
+        => ApplyMigrationsAsync(connectionString, MigrationCatalog.LoadEmbedded(), logger, cancellationToken);
 
     /// <summary>
     /// Applies the given migrations (in version order) to the database named in
     /// <paramref name="connectionString"/>, creating the database if it is missing.
     /// </summary>
     /// <exception cref="DatabaseMigrationException">See <see cref="MigrateAsync(string, ILogger?, CancellationToken)"/>.</exception>
-    public static async Task MigrateAsync(
+    /// <remarks>Named differently from <see cref="MigrateAsync"/> so that passing a null logger stays unambiguous.</remarks>
+    public static async Task ApplyMigrationsAsync(
         string connectionString,
         IEnumerable<Migration> migrations,
         ILogger? logger = null,
