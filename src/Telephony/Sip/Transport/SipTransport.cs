@@ -55,10 +55,13 @@ public sealed partial class SipTransport : IAsyncDisposable
     /// RFC 3581): back over the same connection on TCP; on UDP to the address in received/rport
     /// when present, else to the sent-by of the top Via.
     /// </summary>
-    public static async ValueTask<SipRemote> ResponseDestinationAsync(SipResponse response, SipRemote source, CancellationToken cancellationToken = default)
+    public static ValueTask<SipRemote> ResponseDestinationAsync(SipResponse response, SipRemote source, CancellationToken cancellationToken = default) =>
+        ResponseDestinationAsync(response.TopVia, source, cancellationToken);
+
+    /// <summary>The same rule, from the top Via of the request being answered.</summary>
+    public static async ValueTask<SipRemote> ResponseDestinationAsync(SipVia via, SipRemote source, CancellationToken cancellationToken = default)
     {
         if (source.IsReliable) return source;
-        var via = response.TopVia;
         if (via.Parameters["rport"] is { } rport && int.TryParse(rport, out var port))
         {
             var host = via.Parameters["received"] ?? via.Host;
