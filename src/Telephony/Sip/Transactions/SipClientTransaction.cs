@@ -25,6 +25,19 @@ public abstract class SipClientTransaction : SipTransaction
     /// <summary>True when the final response was made locally because the peer never answered.</summary>
     public bool TimedOut { get; private set; }
 
+    /// <summary>
+    /// Ends the transaction now, reporting 408 if no final response came. A UAC uses this when its
+    /// CANCEL drew no final response to the INVITE within 64·T1 (RFC 3261 §9.1).
+    /// </summary>
+    public void Abandon()
+    {
+        lock (Gate)
+        {
+            if (State == SipTransactionState.Terminated) return;
+            TimeOut();
+        }
+    }
+
     internal abstract void Start();
 
     internal abstract void OnResponse(SipResponse response);

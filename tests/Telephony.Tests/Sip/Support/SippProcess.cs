@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ContactCenter.Telephony.Tests.Sip.Support;
+
+/// <summary>
+/// Runs the real sipp in the foreground for one call (-m 1) on 127.0.0.1 with its own free SIP
+/// and media ports, captures its output, and kills it on dispose. Reusable for any scenario,
+/// including ones that play audio with rtp_stream (set <see cref="WorkingDirectory"/>).
+/// </summary>
+public sealed class SippProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly string errorFile;
+
+    private SippProcess(Process process, int port, int mediaPort, string errorFile)
+    {
+        this.process = process;
+        Port = port;
+        MediaPort = mediaPort;
+        this.errorFile = errorFile;
+    }
+
+    /// <summary>sipp's SIP port on 127.0.0.1.</summary>
+    public int Port { get; }
+
+    /// <summary>sipp's RTP echo port (-mp).</summary>
+    public int MediaPort { get; }
+
+    /// <summary>The folder scenarios are looked up in (the test output's Scenarios folder).</summary>
+    public static string ScenarioDirectory => Path.Combine(AppContext.BaseDirectory, "Scenarios");
+
+    /// <summary>Runs a scenario file from <see cref="ScenarioDirectory"/> as a server waiting for our call.</summary>
+    public static SippProcess StartScenario(string scenarioFile, params string[] extraArguments) =>
+        Start(["-sf", Path.Combine(ScenarioDirectory, scenarioFile), .. extraArguments]);
+
+    /// <summary>Runs sipp's built-in client scenario against <paramref name="target"/> ("127.0.0.1:5060").</summary>
+    public static SippProcess StartBuiltInClient(string target, string service = "dialer", params string[] extraArguments) =>
+        Start([target, "-sn", "uac", "-s", service, .. extraArguments]);
+
+    /// <summary>Runs sipp with any arguments plus the common ones (-m 1, loopback, free ports, a global timeout).</summary>
+    public static SippProcess Start(IReadOnlyList<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null)
+    {
+        var port = FreePort.Next();
+        var mediaPort = FreePort.Next();
+        var errorFile = Path.Combine(Path.GetTempPath(), $"sipp-{Guid.NewGuid():N}.err");
+        var info = new ProcessStartInfo("sipp")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? ScenarioDirectory,
+        };
+        foreach (var a in arguments) info.ArgumentList.Add(a);
+        foreach (var a in new[]
+        {
+            "-i", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-mp", mediaPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-m", "1", "-nostdin", "-timeout", $"{(int)(timeout ?? TimeSpan.FromSeconds(20)).TotalSeconds}s", "-timeout_error",
+            "-trace_err", "-error_file", errorFile,
+        })
+        {
+            info.ArgumentList.Add(a);
+        }
+        var process = new Process { StartInfo = info };
+        var sipp = new SippProcess(process, port, mediaPort, errorFile);
+        process.OutputDataReceived += (_, e) => sipp.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => sipp.Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return sipp;
+    }
+
+    /// <summary>sipp's output so far plus its error log, for assertion messages.</summary>
+    public string Output
+    {
+        get
+        {
+            string text;
+            lock (output) text = output.ToString();
+            var errors = File.Exists(errorFile) ? File.ReadAllText(errorFile) : string.Empty;
+            // The screen dump is long; its last part holds the scenario result.
+            if (text.Length > 4000) text = text[^4000..];
+            return text + "\n--- sipp errors ---\n" + errors;
+        }
+    }
+
+    /// <summary>Waits for sipp to exit: 0 means every call passed its scenario.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"sipp did not finish within {timeout}.\n{Output}");
+        }
+        return process.ExitCode;
+    }
+
+    /// <summary>Waits briefly until sipp's SIP socket is bound, so our first request is not lost.</summary>
+    public async Task WaitUntilListeningAsync()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (process.HasExited) return;
+            try
+            {
+                using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
+                probe.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port));
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                return;
+            }
+            await Task.Delay(20);
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // It never started or already exited.
+        }
+        process.Dispose();
+        if (File.Exists(errorFile)) File.Delete(errorFile);
+    }
+}
