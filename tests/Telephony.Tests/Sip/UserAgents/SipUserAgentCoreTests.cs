@@ -1,0 +1,106 @@
+using ContactCenter.Telephony.Sip.Messages;
+using ContactCenter.Telephony.Sip.UserAgents;
+using ContactCenter.Telephony.Tests.Sip.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ContactCenter.Telephony.Tests.Sip.UserAgents;
+
+/// <summary>The UA core's answers to out-of-dialog requests, over a fake channel.</summary>
+public sealed class SipUserAgentCoreTests
+{
+    private readonly TransactionHarnessForUa h = new();
+
+    [Fact]
+    public async Task Options_Answered200WithAllow()
+    {
+        await h.Channel.InjectAsync(TransactionHarness.NewRequest("OPTIONS"), TransactionHarness.Peer);
+
+        var response = Assert.Single(h.Channel.SentResponses);
+        Assert.Equal(200, response.StatusCode);
+        Assert.Contains("INVITE", response.Headers.Get("Allow"));
+        Assert.NotNull(response.To.Tag);
+    }
+
+    [Theory]
+    [InlineData("SUBSCRIBE", 405)]
+    [InlineData("REGISTER", 405)]
+    [InlineData("FROBNICATE", 501)]
+    [InlineData("BYE", 481)]
+    public async Task OutOfDialog_UnsupportedOrUnknown_Refused(string method, int expected)
+    {
+        await h.Channel.InjectAsync(TransactionHarness.NewRequest(method), TransactionHarness.Peer);
+        Assert.Equal(expected, Assert.Single(h.Channel.SentResponses).StatusCode);
+    }
+
+    [Fact]
+    public async Task InDialogRequestForUnknownDialog_Gets481()
+    {
+        await h.Channel.InjectAsync(TransactionHarness.NewRequest("INFO", toTag: "nosuch"), TransactionHarness.Peer);
+        Assert.Equal(481, Assert.Single(h.Channel.SentResponses).StatusCode);
+    }
+
+    [Fact]
+    public async Task Invite_WithoutHandler_Gets480AfterTrying()
+    {
+        var invite = TransactionHarness.NewRequest("INVITE");
+        invite.Headers.Add("Contact", "<sip:caller@127.0.0.9:5080>");
+        await h.Channel.InjectAsync(invite, TransactionHarness.Peer);
+        Assert.Equal([100, 480], h.Channel.SentResponses.Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Invite_WithoutContact_Gets400()
+    {
+        await h.Channel.InjectAsync(TransactionHarness.NewRequest("INVITE"), TransactionHarness.Peer);
+        Assert.Equal([100, 400], h.Channel.SentResponses.Select(r => r.StatusCode));
+    }
+
+    [Fact]
+    public async Task Cancel_ForUnknownInvite_Gets481()
+    {
+        await h.Channel.InjectAsync(TransactionHarness.NewRequest("CANCEL"), TransactionHarness.Peer);
+        Assert.Equal(481, Assert.Single(h.Channel.SentResponses).StatusCode);
+    }
+
+    [Fact]
+    public async Task Cancel_WhileHandlerRings_Gets200AndInviteGets487()
+    {
+        var ringing = new TaskCompletionSource();
+        h.UserAgent.IncomingCall = async call =>
+        {
+            await call.RingAsync();
+            ringing.SetResult();
+        };
+        var invite = TransactionHarness.NewRequest("INVITE");
+        invite.Headers.Add("Contact", "<sip:caller@127.0.0.9:5080>");
+        await h.Channel.InjectAsync(invite, TransactionHarness.Peer);
+        await ringing.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        await h.Channel.InjectAsync(TransactionHarness.NewRequest("CANCEL"), TransactionHarness.Peer);
+
+        var responses = h.Channel.SentResponses;
+        Assert.Equal([100, 180, 200, 487], responses.Select(r => r.StatusCode));
+        Assert.Equal("CANCEL", responses[2].CSeq.Method);
+        Assert.Equal("INVITE", responses[3].CSeq.Method);
+        // The 487 carries the same To tag as the 180 (one early dialog).
+        Assert.Equal(responses[1].To.Tag, responses[3].To.Tag);
+        Assert.Equal(0, h.UserAgent.ActiveCallCount);
+    }
+
+    /// <summary>A UA over the transaction harness (fake channel and clock).</summary>
+    private sealed class TransactionHarnessForUa
+    {
+        public TransactionHarnessForUa()
+        {
+            Channel = new FakeSipChannel();
+            var transport = new ContactCenter.Telephony.Sip.Transport.SipTransport([Channel], NullLogger<ContactCenter.Telephony.Sip.Transport.SipTransport>.Instance);
+            var layer = new ContactCenter.Telephony.Sip.Transactions.SipTransactionLayer(transport, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), ContactCenter.Telephony.Sip.Transactions.SipTimerOptions.Default, NullLogger<ContactCenter.Telephony.Sip.Transactions.SipTransactionLayer>.Instance);
+            UserAgent = new SipUserAgent(layer, new UdpMediaEndpointFactory(), new SipUserAgentOptions(), NullLogger<SipUserAgent>.Instance);
+            UserAgent.Start();
+        }
+
+        public FakeSipChannel Channel { get; }
+
+        public SipUserAgent UserAgent { get; }
+    }
+}
