@@ -65,6 +65,24 @@ public sealed class SippUacScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EarlyMediaOn183_AppliedBeforeTheAnswer()
+    {
+        var call = await CallSippAsync("uas_early_media.xml");
+        var endpoint = media.Created[call.Id];
+        await WaitForAsync(() => endpoint.Applied.Count == 1);
+        Assert.Equal(SipCallState.Ringing, call.State);
+        Assert.Equal("PCMA", endpoint.Applied[0].Codec.Name);
+        Assert.Equal(sipp!.MediaPort, endpoint.Applied[0].RemoteRtp.Port);
+
+        Assert.Equal(CallOutcome.Answered, await call.Setup.WaitAsync(Wait));
+        Assert.Equal(2, endpoint.Applied.Count);
+        await call.HangUpAsync();
+        await AssertSippPassedAsync();
+        Assert.Equal([CallEventKind.Dialing, CallEventKind.Ringing, CallEventKind.Answered, CallEventKind.HungUp], events.Kinds);
+        Assert.Equal("183 Session Progress", events.Events[1].Detail);
+    }
+
+    [Fact]
     public async Task Answered_SippHangsUp_ReportsHungUp()
     {
         var call = await CallSippAsync("uas_answer_remote_bye.xml");
