@@ -88,6 +88,14 @@ public sealed partial class SipUserAgent : ISipTransactionUser
             await OnCancelAsync(transaction);
             return;
         }
+        if (request.Headers.GetAll(SipHeaderNames.Require) is { Count: > 0 } required)
+        {
+            // §8.2.2.3: we implement no option tags, so any Require gets 420 naming them.
+            var bad = CreateResponse(request, 420, SipOutboundCall.NewTag(), "Bad Extension");
+            bad.Headers.Add(SipHeaderNames.Unsupported, string.Join(", ", required));
+            await transaction.SendResponseAsync(bad);
+            return;
+        }
         if (request.To.Tag is { } toTag)
         {
             // §12.2.2: a request with a To tag belongs to a dialog, or gets 481.

@@ -13,13 +13,13 @@ public static class SipTestStack
     /// <summary>Timers a tenth of the RFC defaults: T1 = 50 ms, so 64·T1 = 3.2 s.</summary>
     public static SipTimerOptions FastTimers => SipTimerOptions.Fast(10);
 
-    public static SipStack Start(UdpMediaEndpointFactory media, SipCredentials? credentials = null, TimeSpan? ringTimeout = null, bool tcp = false)
+    public static SipStack Start(UdpMediaEndpointFactory media, SipCredentials? credentials = null, TimeSpan? ringTimeout = null, bool tcp = false, SipTimerOptions? timers = null)
     {
         var options = new SipStackOptions
         {
             Udp = new IPEndPoint(IPAddress.Loopback, 0),
             Tcp = tcp ? new IPEndPoint(IPAddress.Loopback, FreePort.Next()) : null,
-            Timers = FastTimers,
+            Timers = timers ?? FastTimers,
             UserAgent = new SipUserAgentOptions
             {
                 Credentials = credentials,

@@ -69,6 +69,34 @@ public sealed class CallBetweenStacksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CompletedCalls_LeaveNoTransactionsOrCalls()
+    {
+        // Very short timers (T1 = 10 ms, 64·T1 = 640 ms) so every Timer D/J/K runs out quickly.
+        var timers = SipTestStack.FastTimers with { T1 = TimeSpan.FromMilliseconds(10), T2 = TimeSpan.FromMilliseconds(80), T4 = TimeSpan.FromMilliseconds(100), TimerD = TimeSpan.FromMilliseconds(640) };
+        await using var a = SipTestStack.Start(new UdpMediaEndpointFactory(), timers: timers);
+        await using var b = SipTestStack.Start(new UdpMediaEndpointFactory(), timers: timers);
+        var answered = 0;
+        b.UserAgent.IncomingCall = async call =>
+        {
+            // Alternate answer and reject so both INVITE server paths run.
+            if (Interlocked.Increment(ref answered) % 2 == 0) await call.RejectAsync(486);
+            else await call.AnswerAsync();
+        };
+        var target = SipUri.Parse($"sip:+15550003333@127.0.0.1:{b.LocalEndPoint(SipProtocol.Udp).Port}");
+
+        for (var i = 0; i < 6; i++)
+        {
+            var call = await a.UserAgent.PlaceCallAsync(new SipCallRequest(target, "+15550001111"));
+            if (await call.Setup.WaitAsync(Wait) == CallOutcome.Answered) await call.HangUpAsync();
+            await call.Ended.WaitAsync(Wait);
+        }
+
+        await WaitForAsync(() => a.Transactions.ClientTransactionCount + a.Transactions.ServerTransactionCount
+            + b.Transactions.ClientTransactionCount + b.Transactions.ServerTransactionCount == 0);
+        await WaitForAsync(() => a.UserAgent.ActiveCallCount + b.UserAgent.ActiveCallCount == 0);
+    }
+
+    [Fact]
     public async Task Callee_HangsUp_CallerSeesRemoteBye()
     {
         AnswerAfterRinging();

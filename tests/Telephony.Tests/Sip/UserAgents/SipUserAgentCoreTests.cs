@@ -33,6 +33,18 @@ public sealed class SipUserAgentCoreTests
     }
 
     [Fact]
+    public async Task RequireUnknownExtension_Gets420WithUnsupported()
+    {
+        var request = TransactionHarness.NewRequest("OPTIONS");
+        request.Headers.Add("Require", "100rel");
+        await h.Channel.InjectAsync(request, TransactionHarness.Peer);
+
+        var response = Assert.Single(h.Channel.SentResponses);
+        Assert.Equal(420, response.StatusCode);
+        Assert.Equal("100rel", response.Headers.Get("Unsupported"));
+    }
+
+    [Fact]
     public async Task InDialogRequestForUnknownDialog_Gets481()
     {
         await h.Channel.InjectAsync(TransactionHarness.NewRequest("INFO", toTag: "nosuch"), TransactionHarness.Peer);
