@@ -77,6 +77,9 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         return call;
     }
 
+    /// <summary>A REGISTER binding for our address of record; call <see cref="SipRegistration.RegisterAsync"/> to start it.</summary>
+    public SipRegistration CreateRegistration(SipRegistrationOptions registration) => new(this, registration);
+
     /// <summary>A live call by our id, or null.</summary>
     public SipCall? FindCall(string id) => calls.GetValueOrDefault(id);
 
