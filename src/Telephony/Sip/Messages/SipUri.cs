@@ -51,6 +51,9 @@ public sealed class SipUri
     /// <summary>A copy with other parameters (used to strip or add lr/transport).</summary>
     public SipUri Clone() => new(Host, User, Port, Scheme) { Password = Password, Parameters = Parameters.Clone(), Headers = Headers };
 
+    /// <summary>The same URI for another user, e.g. a trunk URI turned into a number to dial.</summary>
+    public SipUri WithUser(string user) => new(Host, user, Port, Scheme) { Parameters = Parameters.Clone(), Headers = Headers };
+
     public static SipUri Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
