@@ -39,17 +39,25 @@ public sealed class SipInboundCall : SipCall
     /// <summary>What was dialled (the Request-URI).</summary>
     public SipUri Called => Invite.RequestUri;
 
-    /// <summary>Sends 180 Ringing, creating the early dialog.</summary>
+    /// <summary>Sends 180 Ringing, creating the early dialog. Does nothing once the call is over.</summary>
     public async Task RingAsync(CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            if (transaction.HasFinalResponse || State == SipCallState.Ended) throw new InvalidOperationException("The call was already answered, rejected or cancelled.");
+            // A caller may CANCEL at any moment; ringing a call that is already over does nothing.
+            if (transaction.HasFinalResponse || State == SipCallState.Ended) return;
             State = SipCallState.Ringing;
         }
         var ringing = UserAgent.CreateResponse(Invite, SipStatus.Ringing, localTag);
         ringing.Headers.Add(SipHeaderNames.Contact, UserAgent.ContactFor(transaction.Remote.Protocol).ToString());
-        await transaction.SendResponseAsync(ringing);
+        try
+        {
+            await transaction.SendResponseAsync(ringing);
+        }
+        catch (InvalidOperationException)
+        {
+            return;
+        }
         Emit(CallEventKind.Ringing);
     }
 
@@ -57,12 +65,14 @@ public sealed class SipInboundCall : SipCall
     /// Answers with 200 OK and our SDP. The call is <see cref="SipCallState.Established"/> once the
     /// ACK arrives; if it never does, the call ends with BYE after 64·T1 (RFC 3261 §13.3.1.4).
     /// </summary>
-    /// <returns>False when the offer had nothing we can accept (we answered 488).</returns>
+    /// <returns>False when the offer had nothing we can accept (we answered 488) or the caller had already cancelled.</returns>
     public async Task<bool> AnswerAsync(CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            if (transaction.HasFinalResponse || State is SipCallState.Ended or SipCallState.Answering) throw new InvalidOperationException("The call was already answered, rejected or cancelled.");
+            // The caller may have cancelled while we were deciding: that is not an error.
+            if (State == SipCallState.Ended) return false;
+            if (transaction.HasFinalResponse || State == SipCallState.Answering) throw new InvalidOperationException("The call was already answered or rejected.");
             State = SipCallState.Answering;
         }
         Media = await UserAgent.MediaFactory.CreateAsync(Id, cancellationToken);
@@ -95,7 +105,16 @@ public sealed class SipInboundCall : SipCall
         var dialog = SipDialog.CreateAsUas(Invite, localTag);
         Dialog = dialog;
         UserAgent.Track(this, dialog.Id);
-        await transaction.SendResponseAsync(response);
+        try
+        {
+            await transaction.SendResponseAsync(response);
+        }
+        catch (InvalidOperationException)
+        {
+            // A CANCEL got its 487 out first; the call is over.
+            await FinishAsync(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
+            return false;
+        }
         lock (gate)
         {
             answerRetransmitter = new SuccessRetransmitter(Layer, response, transaction.ResponseDestination, () => _ = OnAckTimeoutAsync());
@@ -112,7 +131,15 @@ public sealed class SipInboundCall : SipCall
         {
             if (transaction.HasFinalResponse || State == SipCallState.Ended) return;
         }
-        await transaction.SendResponseAsync(UserAgent.CreateResponse(Invite, statusCode, localTag));
+        try
+        {
+            await transaction.SendResponseAsync(UserAgent.CreateResponse(Invite, statusCode, localTag));
+        }
+        catch (InvalidOperationException)
+        {
+            // Answered or cancelled in the same instant: nothing left to reject.
+            return;
+        }
         await FinishAsync(CallEventKind.Failed, CallOutcomes.FromStatus(statusCode), $"rejected with {statusCode}");
     }
 
