@@ -14,6 +14,9 @@ public abstract partial class SipCall
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: event sink failed on {Kind}")]
     private static partial void LogSinkFailed(ILogger logger, Exception exception, string callId, CallEventKind kind);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId} failed unexpectedly")]
+    private protected static partial void LogCallFailed(ILogger logger, Exception exception, string callId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: stopping media failed")]
     private static partial void LogMediaStopFailed(ILogger logger, Exception exception, string callId);
 }

@@ -17,6 +17,7 @@ public sealed class SipInboundCall : SipCall
     private readonly object gate = new();
     private SuccessRetransmitter? answerRetransmitter;
     private SdpSession? ourOfferInAnswer;
+    private readonly TaskCompletionSource acknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal SipInboundCall(SipUserAgent userAgent, InviteServerTransaction transaction, ICallEventSink? sink)
         : base(userAgent, Guid.NewGuid().ToString("N"), sink)
@@ -145,6 +146,11 @@ public sealed class SipInboundCall : SipCall
 
     public override async Task HangUpAsync(CancellationToken cancellationToken = default)
     {
+        if (State is SipCallState.Answering)
+        {
+            // §15: no BYE on our 2xx before its ACK arrives or the wait for it times out.
+            await acknowledged.Task.WaitAsync(cancellationToken);
+        }
         if (State is SipCallState.Established or SipCallState.Answering)
         {
             await SendByeAsync(CallOutcome.Answered, "local hang-up", cancellationToken);
@@ -203,6 +209,7 @@ public sealed class SipInboundCall : SipCall
             {
                 LogBadSdp(Logger, Id, ex.Message);
                 await SendByeAsync(CallOutcome.CarrierError, "unusable SDP in ACK");
+                acknowledged.TrySetResult();
                 return;
             }
         }
@@ -210,12 +217,14 @@ public sealed class SipInboundCall : SipCall
         State = SipCallState.Established;
         SetOutcome(CallOutcome.Answered);
         Emit(CallEventKind.Answered, CallOutcome.Answered);
+        acknowledged.TrySetResult();
     }
 
     private async Task OnAckTimeoutAsync()
     {
         lock (gate) answerRetransmitter = null;
         await SendByeAsync(CallOutcome.CarrierError, "no ACK for 200 OK");
+        acknowledged.TrySetResult();
     }
 
     private static SipAddress? TryParse(string value)

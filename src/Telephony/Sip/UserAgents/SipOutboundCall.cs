@@ -31,6 +31,7 @@ public sealed class SipOutboundCall : SipCall
     private bool cancelRequested;
     private bool cancelSent;
     private bool ringTimedOut;
+    private bool hangUpWhileAnswering;
     private SipRequest? ack;
     private SipRemote ackDestination;
 
@@ -62,7 +63,22 @@ public sealed class SipOutboundCall : SipCall
         var invite = BuildInvite(1, null, null);
         var ringTimeout = request.RingTimeout ?? UserAgent.Options.DefaultRingTimeout;
         ringTimer = UserAgent.TimeProvider.CreateTimer(_ => OnRingTimeout(), null, ringTimeout, Timeout.InfiniteTimeSpan);
-        _ = RunInviteAsync(invite);
+        _ = RunGuardedAsync(invite);
+    }
+
+    // The INVITE runs in the background; whatever goes wrong must still end the call and be logged.
+    private async Task RunGuardedAsync(SipRequest invite)
+    {
+        try
+        {
+            await RunInviteAsync(invite);
+        }
+        catch (Exception ex)
+        {
+            LogCallFailed(Logger, ex, Id);
+            setup.TrySetResult(CallOutcome.CarrierError);
+            await SendByeAsync(CallOutcome.CarrierError, "internal error: " + ex.Message);
+        }
     }
 
     public override async Task HangUpAsync(CancellationToken cancellationToken = default)
@@ -72,6 +88,8 @@ public sealed class SipOutboundCall : SipCall
         {
             established = State is SipCallState.Established;
             if (!established && FinalResponse is null) RequestCancel();
+            // A 2xx is being processed: the answer path sees this flag and ends with BYE.
+            else if (!established) hangUpWhileAnswering = true;
         }
         if (established) await SendByeAsync(CallOutcome.Answered, "local hang-up", cancellationToken);
     }
@@ -173,6 +191,11 @@ public sealed class SipOutboundCall : SipCall
         {
             LogBadSdp(Logger, Id, ex.Message);
         }
+        catch (Exception ex)
+        {
+            // Early media is best effort; the answer will negotiate again.
+            LogCallFailed(Logger, ex, Id);
+        }
     }
 
     private async Task OnFinalAsync(SipRequest invite, SipResponse response)
@@ -221,10 +244,16 @@ public sealed class SipOutboundCall : SipCall
             await SendByeAsync(CallOutcome.CarrierError, "unusable SDP answer: " + ex.Message);
             return;
         }
-        State = SipCallState.Established;
+        bool hangUp;
+        lock (gate)
+        {
+            State = SipCallState.Established;
+            hangUp = hangUpWhileAnswering;
+        }
         SetOutcome(CallOutcome.Answered);
         Emit(CallEventKind.Answered, CallOutcome.Answered, $"{response.StatusCode} {response.ReasonPhrase}");
         setup.TrySetResult(CallOutcome.Answered);
+        if (hangUp) await SendByeAsync(CallOutcome.Answered, "local hang-up");
     }
 
     private async Task SendAckAsync(SipRequest invite, SipDialog dialog)

@@ -72,6 +72,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         catch
         {
             calls.TryRemove(call.Id, out _);
+            if (call.Media is { } media) await media.DisposeAsync();
             throw;
         }
         return call;

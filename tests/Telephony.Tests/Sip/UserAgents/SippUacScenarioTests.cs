@@ -115,6 +115,7 @@ public sealed class SippUacScenarioTests : IAsyncLifetime
 
         Assert.Equal(CallOutcome.NoAnswer, await call.Setup.WaitAsync(Wait));
         Assert.Equal(487, call.FinalResponse!.StatusCode);
+        await call.Ended.WaitAsync(Wait);
         await AssertSippPassedAsync();
         Assert.Contains(CallEventKind.Ringing, events.Kinds);
         Assert.Equal(CallOutcome.NoAnswer, events.Events[^1].Outcome);

@@ -67,6 +67,7 @@ public sealed class SippUasScenarioTests : IAsyncLifetime
 
         // sipp's uac scenario expects 200, so a 486 is a failed call for it (exit code 1).
         Assert.Equal(1, await sipp.WaitForExitAsync(Wait));
+        for (var i = 0; i < 500 && events.Events.Count == 0; i++) await Task.Delay(10);
         Assert.Equal(CallOutcome.Busy, Assert.Single(events.Events).Outcome);
         Assert.Equal(0, stack.UserAgent.ActiveCallCount);
     }
