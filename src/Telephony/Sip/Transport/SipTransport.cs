@@ -47,6 +47,7 @@ public sealed partial class SipTransport : IAsyncDisposable
     public async ValueTask SendAsync(SipMessage message, SipRemote destination, CancellationToken cancellationToken = default)
     {
         var bytes = message.ToBytes();
+        if (logger.IsEnabled(LogLevel.Trace)) LogSending(logger, destination, message.StartLine, message.ToString());
         await Channel(destination.Protocol).SendAsync(destination.EndPoint, bytes, cancellationToken);
     }
 
@@ -111,6 +112,7 @@ public sealed partial class SipTransport : IAsyncDisposable
             return;
         }
 
+        if (logger.IsEnabled(LogLevel.Trace)) LogReceived(logger, source, message.StartLine, message.ToString());
         try
         {
             if (message is SipRequest request)

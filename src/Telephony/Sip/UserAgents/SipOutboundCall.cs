@@ -287,6 +287,25 @@ public sealed class SipOutboundCall : SipCall
         if (pending is not null && response.CSeq.Number == pending.CSeq.Number) await Layer.SendStatelessAsync(pending, target);
     }
 
+    /// <summary>
+    /// A 2xx from a fork other than the one we kept (§13.2.2.4): acknowledge it so it stops
+    /// retransmitting, then end that second dialog with BYE.
+    /// </summary>
+    internal async ValueTask OnForkedSuccessAsync(SipResponse response)
+    {
+        SipRequest? invite;
+        lock (gate) invite = currentInvite;
+        if (invite is null || response.From.Tag != localTag || response.To.Tag is null || response.CSeq.Number != invite.CSeq.Number) return;
+        var fork = SipDialog.CreateAsUac(invite, response);
+        var target = await UserAgent.ResolveInDialogAsync(fork);
+        var forkAck = fork.CreateAck(invite.CSeq.Number);
+        UserAgent.Decorate(forkAck);
+        await Layer.SendStatelessAsync(forkAck, target);
+        var bye = fork.CreateRequest(SipMethods.Bye);
+        UserAgent.Decorate(bye);
+        Layer.SendRequest(bye, target);
+    }
+
     private void OnRingTimeout()
     {
         lock (gate)

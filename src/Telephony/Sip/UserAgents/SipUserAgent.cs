@@ -20,6 +20,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     private readonly ConcurrentDictionary<SipDialogId, SipCall> dialogs = new();
     private readonly ConcurrentDictionary<string, SipCall> calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SipInboundCall> ringing = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SipOutboundCall> outboundBySipCallId = new(StringComparer.Ordinal);
 
     public SipUserAgent(SipTransactionLayer layer, IMediaEndpointFactory mediaFactory, SipUserAgentOptions options, ILogger<SipUserAgent> logger)
     {
@@ -65,6 +66,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     {
         var call = new SipOutboundCall(this, request, events);
         if (!calls.TryAdd(call.Id, call)) throw new InvalidOperationException($"A call with id {call.Id} is already active.");
+        outboundBySipCallId[call.SipCallId] = call;
         try
         {
             await call.StartAsync(cancellationToken);
@@ -72,6 +74,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         catch
         {
             calls.TryRemove(call.Id, out _);
+            outboundBySipCallId.TryRemove(call.SipCallId, out _);
             if (call.Media is { } media) await media.DisposeAsync();
             throw;
         }
@@ -137,7 +140,9 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     {
         if (!response.IsSuccess || response.CSeq.Method != SipMethods.Invite) return ValueTask.CompletedTask;
         var id = new SipDialogId(response.CallId, response.From.Tag ?? string.Empty, response.To.Tag ?? string.Empty);
-        return dialogs.TryGetValue(id, out var call) ? call.OnStraySuccessAsync(response) : ValueTask.CompletedTask;
+        if (dialogs.TryGetValue(id, out var call)) return call.OnStraySuccessAsync(response);
+        // §13.2.2.4: a 2xx from another fork of our INVITE creates a dialog we do not want.
+        return outboundBySipCallId.TryGetValue(response.CallId, out var outbound) ? outbound.OnForkedSuccessAsync(response) : ValueTask.CompletedTask;
     }
 
     private async ValueTask OnInviteAsync(InviteServerTransaction transaction)
@@ -236,6 +241,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     internal void Forget(SipCall call)
     {
         calls.TryRemove(new KeyValuePair<string, SipCall>(call.Id, call));
+        if (call is SipOutboundCall outbound) outboundBySipCallId.TryRemove(new KeyValuePair<string, SipOutboundCall>(outbound.SipCallId, outbound));
         if (call.Dialog is { } dialog) dialogs.TryRemove(new KeyValuePair<SipDialogId, SipCall>(dialog.Id, call));
     }
 }

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
 using System.Text;
 
 namespace ContactCenter.Telephony.Tests.Sip.Support;
@@ -65,7 +68,7 @@ public sealed class SippProcess : IAsyncDisposable
             info.ArgumentList.Add(a);
         }
         var process = new Process { StartInfo = info };
-        var sipp = new SippProcess(process, port, mediaPort, errorFile);
+        var sipp = new SippProcess(process, port, mediaPort, errorFile) { IsTcp = arguments.Contains("t1") };
         process.OutputDataReceived += (_, e) => sipp.Append(e.Data);
         process.ErrorDataReceived += (_, e) => sipp.Append(e.Data);
         process.Start();
@@ -103,20 +106,32 @@ public sealed class SippProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>True when sipp runs on TCP (-t t1).</summary>
+    public bool IsTcp { get; private init; }
+
     /// <summary>Waits briefly until sipp's SIP socket is bound, so our first request is not lost.</summary>
     public async Task WaitUntilListeningAsync()
     {
+        var sipp = new IPEndPoint(IPAddress.Loopback, Port);
         for (var i = 0; i < 100; i++)
         {
             if (process.HasExited) return;
-            try
+            if (IsTcp)
             {
-                using var probe = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.InterNetwork, System.Net.Sockets.SocketType.Dgram, System.Net.Sockets.ProtocolType.Udp);
-                probe.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, Port));
+                // A TCP probe connection would be taken for a call; check the listener table instead.
+                if (IPGlobalProperties.GetIPGlobalProperties().GetActiveTcpListeners().Contains(sipp)) return;
             }
-            catch (System.Net.Sockets.SocketException)
+            else
             {
-                return;
+                try
+                {
+                    using var probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+                    probe.Bind(sipp);
+                }
+                catch (SocketException)
+                {
+                    return;
+                }
             }
             await Task.Delay(20);
         }

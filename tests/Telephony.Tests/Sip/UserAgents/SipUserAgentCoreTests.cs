@@ -99,6 +99,35 @@ public sealed class SipUserAgentCoreTests
         Assert.Equal(0, h.UserAgent.ActiveCallCount);
     }
 
+    [Fact]
+    public async Task Forked2xx_SecondDialogIsAckedAndEndedWithBye()
+    {
+        var request = new SipCallRequest(SipUri.Parse("sip:+15550002222@127.0.0.9:5080"), "+15550001111");
+        var call = await h.UserAgent.PlaceCallAsync(request);
+        var invite = Assert.Single(h.Channel.SentRequests);
+
+        var first = SipResponse.For(invite, 200, "forkA");
+        first.Headers.Add("Contact", "<sip:a@127.0.0.9:5080>");
+        first.SetBody("application/sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.9\r\ns=-\r\nc=IN IP4 127.0.0.9\r\nt=0 0\r\nm=audio 7000 RTP/AVP 0\r\n");
+        await h.Channel.InjectAsync(first, TransactionHarness.Peer);
+        Assert.Equal(Carrier.CallOutcome.Answered, await call.Setup.WaitAsync(TimeSpan.FromSeconds(5)));
+
+        var second = SipResponse.For(invite, 200, "forkB");
+        second.Headers.Add("Contact", "<sip:b@127.0.0.9:5080>");
+        await h.Channel.InjectAsync(second, TransactionHarness.Peer);
+
+        var sent = h.Channel.SentRequests;
+        Assert.Equal(["INVITE", "ACK", "ACK", "BYE"], sent.Select(r => r.Method));
+        Assert.Equal("forkA", sent[1].To.Tag);
+        Assert.Equal("forkB", sent[2].To.Tag);
+        Assert.Equal("forkB", sent[3].To.Tag);
+        Assert.Equal(SipCallState.Established, call.State);
+
+        // A retransmission of the kept fork's 2xx is answered with the same ACK again.
+        await h.Channel.InjectAsync(first, TransactionHarness.Peer);
+        Assert.Equal(2, h.Channel.SentRequests.Count(r => r.Method == "ACK" && r.To.Tag == "forkA"));
+    }
+
     /// <summary>A UA over the transaction harness (fake channel and clock).</summary>
     private sealed class TransactionHarnessForUa
     {

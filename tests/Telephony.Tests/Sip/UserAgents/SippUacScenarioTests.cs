@@ -25,12 +25,13 @@ public sealed class SippUacScenarioTests : IAsyncLifetime
         if (stack is not null) await stack.DisposeAsync();
     }
 
-    private async Task<SipOutboundCall> CallSippAsync(string scenario, SipCredentials? credentials = null, TimeSpan? ringTimeout = null)
+    private async Task<SipOutboundCall> CallSippAsync(string scenario, SipCredentials? credentials = null, TimeSpan? ringTimeout = null, bool tcp = false)
     {
-        stack = SipTestStack.Start(media, credentials, ringTimeout);
-        sipp = SippProcess.StartScenario(scenario);
+        stack = SipTestStack.Start(media, credentials, ringTimeout, tcp);
+        sipp = tcp ? SippProcess.StartScenario(scenario, "-t", "t1") : SippProcess.StartScenario(scenario);
         await sipp.WaitUntilListeningAsync();
-        var request = new SipCallRequest(SipUri.Parse($"sip:+15550002222@127.0.0.1:{sipp.Port}"), "+15550001111") { CallerDisplayName = "Acme Sales" };
+        var transport = tcp ? ";transport=tcp" : "";
+        var request = new SipCallRequest(SipUri.Parse($"sip:+15550002222@127.0.0.1:{sipp.Port}{transport}"), "+15550001111") { CallerDisplayName = "Acme Sales" };
         return await stack.UserAgent.PlaceCallAsync(request, events);
     }
 
@@ -82,10 +83,12 @@ public sealed class SippUacScenarioTests : IAsyncLifetime
         Assert.Equal("183 Session Progress", events.Events[1].Detail);
     }
 
-    [Fact]
-    public async Task Answered_SippHangsUp_ReportsHungUp()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Answered_SippHangsUp_ReportsHungUp(bool tcp)
     {
-        var call = await CallSippAsync("uas_answer_remote_bye.xml");
+        var call = await CallSippAsync("uas_answer_remote_bye.xml", tcp: tcp);
 
         Assert.Equal(CallOutcome.Answered, await call.Setup.WaitAsync(Wait));
         Assert.Equal(CallOutcome.Answered, await call.Ended.WaitAsync(Wait));
