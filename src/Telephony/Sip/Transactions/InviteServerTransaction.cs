@@ -3,12 +3,13 @@ using ContactCenter.Telephony.Sip.Transport;
 
 namespace ContactCenter.Telephony.Sip.Transactions;
 
-/// <summary>The INVITE server transaction (RFC 3261 §17.2.1, figure 7).</summary>
+/// <summary>The INVITE server transaction (RFC 3261 §17.2.1, figure 7, with the Accepted state of RFC 6026 §7.1).</summary>
 public sealed class InviteServerTransaction : SipServerTransaction
 {
     private readonly TransactionTimer timerG;
     private readonly TransactionTimer timerH;
     private readonly TransactionTimer timerI;
+    private readonly TransactionTimer timerL;
 
     internal InviteServerTransaction(SipTransactionContext context, SipRequest request, SipRemote source, SipRemote responseDestination, Action<SipTransaction> onTerminated)
         : base(context, request, source, responseDestination, SipTransactionState.Proceeding, onTerminated)
@@ -16,6 +17,7 @@ public sealed class InviteServerTransaction : SipServerTransaction
         timerG = NewTimer(OnTimerG);
         timerH = NewTimer(() => MoveTo(SipTransactionState.Terminated));
         timerI = NewTimer(() => MoveTo(SipTransactionState.Terminated));
+        timerL = NewTimer(() => MoveTo(SipTransactionState.Terminated));
     }
 
     /// <summary>True once a CANCEL for this INVITE arrived (RFC 3261 §9.2).</summary>
@@ -28,8 +30,11 @@ public sealed class InviteServerTransaction : SipServerTransaction
         if (response.IsProvisional) return;
         if (response.IsSuccess)
         {
-            // §17.2.1: a 2xx ends the transaction; the UAS core retransmits it until the ACK (§13.3.1.4).
-            MoveTo(SipTransactionState.Terminated);
+            // The UAS core retransmits the 2xx until the ACK (§13.3.1.4). RFC 6026 keeps the
+            // transaction Accepted for 64·T1 so a retransmitted INVITE is absorbed here instead of
+            // reaching the core as a new call, as it would after plain RFC 3261 termination.
+            MoveTo(SipTransactionState.Accepted);
+            timerL.Start(Timers.TransactionTimeout);
             return;
         }
         MoveTo(SipTransactionState.Completed);
@@ -70,5 +75,6 @@ public sealed class InviteServerTransaction : SipServerTransaction
         timerG.Stop();
         timerH.Stop();
         timerI.Stop();
+        timerL.Stop();
     }
 }

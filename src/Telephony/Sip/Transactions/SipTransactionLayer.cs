@@ -84,6 +84,13 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler
         var key = SipTransactionKey.ForServer(request);
         if (servers.TryGetValue(key, out var existing))
         {
+            // RFC 6026 §8.7: an ACK that matches an Accepted INVITE transaction acknowledges the
+            // 2xx, which is the user's business.
+            if (request.Method == SipMethods.Ack && existing.State == SipTransactionState.Accepted)
+            {
+                await user!.OnAckAsync(request, source);
+                return;
+            }
             existing.OnRequest(request);
             return;
         }

@@ -66,7 +66,7 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
-    public async Task InviteServer_Success_TerminatesAndAckGoesToUser()
+    public async Task InviteServer_Success_AcceptedAbsorbsInviteRetransmissions_AckGoesToUser()
     {
         var h = new TransactionHarness();
         var invite = TransactionHarness.NewRequest("INVITE");
@@ -74,12 +74,25 @@ public sealed class ServerTransactionTests
         var tx = Assert.Single(h.NewRequests);
 
         await tx.SendResponseAsync(SipResponse.For(invite, 200, "local1"));
-        Assert.Equal(0, h.Layer.ServerTransactionCount);
+        Assert.Equal(SipTransactionState.Accepted, tx.State);
 
-        // The ACK of a 2xx has its own branch and belongs to the dialog, not the transaction.
+        // RFC 6026: a retransmitted INVITE is neither a new call nor answered by the transaction.
+        await h.InjectAsync(invite);
+        Assert.Single(h.NewRequests);
+        Assert.Equal(1, h.SentCount("SIP/2.0 200"));
+
+        // The ACK of a 2xx has its own branch and belongs to the dialog, not the transaction;
+        // one that reuses the INVITE's branch is passed up as well (RFC 6026 §8.7).
         await h.InjectAsync(TransactionHarness.NewRequest("ACK", branch: "z9hG4bKack2", toTag: "local1"));
-        Assert.Single(h.Acks);
+        await h.InjectAsync(TransactionHarness.NewRequest("ACK", toTag: "local1"));
+        Assert.Equal(2, h.Acks.Count);
         await Assert.ThrowsAsync<InvalidOperationException>(async () => await tx.SendResponseAsync(SipResponse.For(invite, 200, "local1")));
+
+        // Timer L (64·T1) ends the Accepted state.
+        h.Advance(TimeSpan.FromSeconds(31.9));
+        Assert.Equal(1, h.Layer.ServerTransactionCount);
+        h.Advance(TimeSpan.FromSeconds(0.2));
+        Assert.Equal(0, h.Layer.ServerTransactionCount);
     }
 
     [Fact]
