@@ -15,12 +15,15 @@ public sealed class SipHeaderCollection : IEnumerable<SipHeader>
     /// <summary>Adds a field at the end (after any fields of the same name).</summary>
     public void Add(string name, string value) => items.Add(new SipHeader(SipHeaderNames.Normalize(name), value));
 
-    /// <summary>Adds a field before all others of the same name (a new top Via or Record-Route).</summary>
+    /// <summary>
+    /// Adds a field before all others of the same name (a new top Via or Record-Route), or at the
+    /// very top when there is none, where proxies and humans look for Via first.
+    /// </summary>
     public void AddFirst(string name, string value)
     {
         var canonical = SipHeaderNames.Normalize(name);
         var index = items.FindIndex(h => Matches(h, canonical));
-        items.Insert(index < 0 ? items.Count : index, new SipHeader(canonical, value));
+        items.Insert(index < 0 ? 0 : index, new SipHeader(canonical, value));
     }
 
     /// <summary>Replaces every field of this name with one value, keeping the position of the first.</summary>

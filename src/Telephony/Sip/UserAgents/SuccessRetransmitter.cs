@@ -15,8 +15,8 @@ internal sealed class SuccessRetransmitter : IDisposable
     private readonly SipRemote destination;
     private readonly Action onGiveUp;
     private readonly object gate = new();
-    private readonly DateTimeOffset deadline;
     private ITimer? timer;
+    private ITimer? giveUp;
     private TimeSpan interval;
 
     public SuccessRetransmitter(SipTransactionLayer layer, SipResponse response, SipRemote destination, Action onGiveUp)
@@ -27,8 +27,8 @@ internal sealed class SuccessRetransmitter : IDisposable
         this.onGiveUp = onGiveUp;
         CSeqNumber = response.CSeq.Number;
         interval = layer.Timers.T1;
-        deadline = layer.TimeProvider.GetUtcNow() + layer.Timers.TransactionTimeout;
         timer = layer.TimeProvider.CreateTimer(_ => Fire(), null, interval, Timeout.InfiniteTimeSpan);
+        giveUp = layer.TimeProvider.CreateTimer(_ => GiveUp(), null, layer.Timers.TransactionTimeout, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>The CSeq number an ACK must carry to stop us.</summary>
@@ -39,16 +39,21 @@ internal sealed class SuccessRetransmitter : IDisposable
         lock (gate)
         {
             if (timer is null) return;
-            if (layer.TimeProvider.GetUtcNow() >= deadline)
-            {
-                Dispose();
-                onGiveUp();
-                return;
-            }
             _ = SendAsync();
             interval = TimeSpan.FromTicks(Math.Min(interval.Ticks * 2, layer.Timers.T2.Ticks));
             timer.Change(interval, Timeout.InfiniteTimeSpan);
         }
+    }
+
+    // 64·T1 without an ACK: the session is to be ended (§13.3.1.4).
+    private void GiveUp()
+    {
+        lock (gate)
+        {
+            if (timer is null) return;
+            Dispose();
+        }
+        onGiveUp();
     }
 
     private async Task SendAsync()
@@ -69,6 +74,8 @@ internal sealed class SuccessRetransmitter : IDisposable
         {
             timer?.Dispose();
             timer = null;
+            giveUp?.Dispose();
+            giveUp = null;
         }
     }
 }

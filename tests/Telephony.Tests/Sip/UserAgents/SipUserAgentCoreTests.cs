@@ -128,6 +128,60 @@ public sealed class SipUserAgentCoreTests
         Assert.Equal(2, h.Channel.SentRequests.Count(r => r.Method == "ACK" && r.To.Tag == "forkA"));
     }
 
+    [Fact]
+    public async Task Answered_2xxRetransmittedUntilAck()
+    {
+        var call = await AnswerInboundAsync();
+
+        // §13.3.1.4: T1, then doubling: 0.5 s and 1.5 s after the first send.
+        Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(3, h.Channel.SentResponses.Count(r => r.StatusCode == 200));
+
+        var ack = TransactionHarness.NewRequest("ACK", branch: "z9hG4bKack", toTag: call.Dialog!.Id.LocalTag);
+        ack.Headers.Set("From", "<sip:caller@127.0.0.9>;tag=x");
+        await h.Channel.InjectAsync(ack, TransactionHarness.Peer);
+        Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(3, h.Channel.SentResponses.Count(r => r.StatusCode == 200));
+        Assert.Equal(SipCallState.Established, call.State);
+    }
+
+    [Fact]
+    public async Task Answered_NoAckWithin64T1_CallEndsWithBye()
+    {
+        var call = await AnswerInboundAsync();
+
+        Advance(TimeSpan.FromSeconds(33));
+
+        await call.Ended.WaitAsync(TimeSpan.FromSeconds(5));
+        // One BYE transaction (it may have been retransmitted meanwhile).
+        var byes = h.Channel.SentRequests.Where(r => r.Method == "BYE").ToList();
+        Assert.Single(byes.Select(b => b.TopVia.Branch).Distinct());
+        Assert.Equal("x", byes[0].To.Tag);
+        Assert.Equal(Carrier.CallOutcome.CarrierError, call.Outcome);
+    }
+
+    private async Task<SipInboundCall> AnswerInboundAsync()
+    {
+        var answered = new TaskCompletionSource<SipInboundCall>();
+        h.UserAgent.IncomingCall = async call =>
+        {
+            await call.AnswerAsync();
+            answered.SetResult(call);
+        };
+        var invite = TransactionHarness.NewRequest("INVITE");
+        invite.Headers.Set("From", "<sip:caller@127.0.0.9>;tag=x");
+        invite.Headers.Add("Contact", "<sip:caller@127.0.0.9:5080>");
+        invite.SetBody("application/sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.9\r\ns=-\r\nc=IN IP4 127.0.0.9\r\nt=0 0\r\nm=audio 7000 RTP/AVP 0\r\n");
+        await h.Channel.InjectAsync(invite, TransactionHarness.Peer);
+        return await answered.Task.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    private void Advance(TimeSpan by)
+    {
+        for (var t = TimeSpan.Zero; t < by; t += TimeSpan.FromMilliseconds(50)) h.Time.Advance(TimeSpan.FromMilliseconds(50));
+    }
+
     /// <summary>A UA over the transaction harness (fake channel and clock).</summary>
     private sealed class TransactionHarnessForUa
     {
@@ -135,12 +189,14 @@ public sealed class SipUserAgentCoreTests
         {
             Channel = new FakeSipChannel();
             var transport = new ContactCenter.Telephony.Sip.Transport.SipTransport([Channel], NullLogger<ContactCenter.Telephony.Sip.Transport.SipTransport>.Instance);
-            var layer = new ContactCenter.Telephony.Sip.Transactions.SipTransactionLayer(transport, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(), ContactCenter.Telephony.Sip.Transactions.SipTimerOptions.Default, NullLogger<ContactCenter.Telephony.Sip.Transactions.SipTransactionLayer>.Instance);
+            var layer = new ContactCenter.Telephony.Sip.Transactions.SipTransactionLayer(transport, Time, ContactCenter.Telephony.Sip.Transactions.SipTimerOptions.Default, NullLogger<ContactCenter.Telephony.Sip.Transactions.SipTransactionLayer>.Instance);
             UserAgent = new SipUserAgent(layer, new UdpMediaEndpointFactory(), new SipUserAgentOptions(), NullLogger<SipUserAgent>.Instance);
             UserAgent.Start();
         }
 
         public FakeSipChannel Channel { get; }
+
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time { get; } = new();
 
         public SipUserAgent UserAgent { get; }
     }
