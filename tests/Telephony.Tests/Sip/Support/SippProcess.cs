@@ -43,7 +43,11 @@ public sealed class SippProcess : IAsyncDisposable
         Start([target, "-sn", "uac", "-s", service, .. extraArguments]);
 
     /// <summary>Runs sipp with any arguments plus the common ones (-m 1, loopback, free ports, a global timeout).</summary>
-    public static SippProcess Start(IReadOnlyList<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null)
+    /// <param name="arguments">Scenario and extra arguments.</param>
+    /// <param name="workingDirectory">Where relative paths (audio files for rtp_stream) resolve; the Scenarios folder by default.</param>
+    /// <param name="timeout">sipp's own global timeout, after which it exits with a failure.</param>
+    /// <param name="calls">How many calls sipp makes or takes (-m); one unless a test needs concurrency.</param>
+    public static SippProcess Start(IReadOnlyList<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null, int calls = 1)
     {
         var port = FreePort.Next();
         var mediaPort = FreePort.Next();
@@ -61,7 +65,7 @@ public sealed class SippProcess : IAsyncDisposable
         {
             "-i", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-mp", mediaPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-m", "1", "-nostdin", "-timeout", $"{(int)(timeout ?? TimeSpan.FromSeconds(20)).TotalSeconds}s", "-timeout_error",
+            "-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture), "-nostdin", "-timeout", $"{(int)(timeout ?? TimeSpan.FromSeconds(20)).TotalSeconds}s", "-timeout_error",
             "-trace_err", "-error_file", errorFile,
         })
         {

@@ -57,6 +57,28 @@ public sealed class SippUasScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SippCallsTwentyTimesConcurrently_AllAnsweredAndCleanedUp()
+    {
+        stack = SipTestStack.Start(media);
+        var answered = 0;
+        stack.UserAgent.IncomingCall = async call =>
+        {
+            await call.RingAsync();
+            if (await call.AnswerAsync()) Interlocked.Increment(ref answered);
+        };
+        var target = $"127.0.0.1:{stack.LocalEndPoint(SipProtocol.Udp).Port}";
+
+        // 20 calls at 40 per second, up to 10 at a time, each held for 200 ms.
+        sipp = SippProcess.Start([target, "-sn", "uac", "-s", "queue", "-r", "40", "-l", "10", "-d", "200"], calls: 20);
+
+        var exit = await sipp.WaitForExitAsync(Wait);
+        Assert.True(exit == 0, $"sipp exited with {exit}\n{sipp.Output}");
+        Assert.Equal(20, answered);
+        for (var i = 0; i < 300 && stack.UserAgent.ActiveCallCount > 0; i++) await Task.Delay(10);
+        Assert.Equal(0, stack.UserAgent.ActiveCallCount);
+    }
+
+    [Fact]
     public async Task SippCalls_WeReject_SippSeesFailure()
     {
         stack = SipTestStack.Start(media);
