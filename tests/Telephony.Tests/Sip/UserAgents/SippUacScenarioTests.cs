@@ -176,6 +176,26 @@ public sealed class SippUacScenarioTests : IAsyncLifetime
         await AssertSippPassedAsync();
     }
 
+    [Fact]
+    public async Task TwentyConcurrentCalls_ToSippBuiltInUas_AllAnsweredAndHungUp()
+    {
+        stack = SipTestStack.Start(media);
+        sipp = SippProcess.Start(["-sn", "uas"], calls: 20);
+        await sipp.WaitUntilListeningAsync();
+        var target = SipUri.Parse($"sip:+15550002222@127.0.0.1:{sipp.Port}");
+
+        var calls = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            stack.UserAgent.PlaceCallAsync(new SipCallRequest(target, "+15550001111") { CallId = $"bulk-{i}" })));
+        var outcomes = await Task.WhenAll(calls.Select(c => c.Setup.WaitAsync(Wait)));
+        Assert.All(outcomes, o => Assert.Equal(CallOutcome.Answered, o));
+        await Task.WhenAll(calls.Select(c => c.HangUpAsync()));
+
+        await AssertSippPassedAsync();
+        Assert.Equal(0, stack.UserAgent.ActiveCallCount);
+        Assert.Equal(20, media.Created.Count);
+        Assert.All(media.Created.Values, m => Assert.True(m.Stopped));
+    }
+
     private static async Task WaitForAsync(Func<bool> condition)
     {
         for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
