@@ -17,6 +17,7 @@ public abstract partial class SipCall
     private readonly TaskCompletionSource<CallOutcome> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ICallEventSink? sink;
     private readonly object eventGate = new();
+    private readonly SemaphoreSlim mediaOrder = new(1, 1);
     private Task events = Task.CompletedTask;
     private SuccessRetransmitter? pendingReinviteAnswer;
     private int reinviteInProgress;
@@ -204,10 +205,24 @@ public abstract partial class SipCall
         await FinishAsync(CallEventKind.HungUp, outcome, detail);
     }
 
-    private protected async ValueTask ApplyMediaAsync(NegotiatedMedia negotiated, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Hands a negotiation result to the media endpoint. Results are applied one at a time and in
+    /// order, so slow early media cannot land after the answer; <paramref name="stillCurrent"/>
+    /// lets a late result skip itself.
+    /// </summary>
+    private protected async ValueTask ApplyMediaAsync(NegotiatedMedia negotiated, CancellationToken cancellationToken = default, Func<bool>? stillCurrent = null)
     {
-        NegotiatedMedia = negotiated;
-        if (Media is not null) await Media.ApplyAsync(negotiated, cancellationToken);
+        await mediaOrder.WaitAsync(cancellationToken);
+        try
+        {
+            if (stillCurrent is not null && !stillCurrent()) return;
+            NegotiatedMedia = negotiated;
+            if (Media is not null) await Media.ApplyAsync(negotiated, cancellationToken);
+        }
+        finally
+        {
+            mediaOrder.Release();
+        }
     }
 
     private protected ValueTask RespondAsync(SipServerTransaction transaction, int status, string? reason = null) =>

@@ -103,6 +103,8 @@ public sealed class SipOutboundCall : SipCall
             lock (gate)
             {
                 currentInvite = invite;
+                // A CANCEL must follow a provisional response to this INVITE, not to the challenged one (§9.1).
+                provisionalSeen = false;
                 transaction = Layer.SendRequest(invite, destination, OnProvisional);
                 inviteTransaction = transaction;
             }
@@ -185,7 +187,8 @@ public sealed class SipOutboundCall : SipCall
     {
         try
         {
-            await ApplyMediaAsync(SdpOfferAnswer.ReadAnswer(offer!, SdpSession.Parse(response.BodyText)));
+            var early = SdpOfferAnswer.ReadAnswer(offer!, SdpSession.Parse(response.BodyText));
+            await ApplyMediaAsync(early, stillCurrent: () => FinalResponse is null);
         }
         catch (Exception ex) when (ex is SdpParseException or SdpNegotiationException)
         {
@@ -211,7 +214,11 @@ public sealed class SipOutboundCall : SipCall
         if (!response.IsSuccess)
         {
             var outcome = CallOutcomes.FromStatus(response.StatusCode, ringTimedOut);
-            if (cancelled && response.StatusCode == SipStatus.RequestTimeout) outcome = ringTimedOut ? CallOutcome.NoAnswer : CallOutcome.Cancelled;
+            // After our CANCEL, a timeout or an unanswered challenge says nothing about the callee.
+            if (cancelled && response.StatusCode is SipStatus.RequestTimeout or SipStatus.Unauthorized or SipStatus.ProxyAuthenticationRequired)
+            {
+                outcome = ringTimedOut ? CallOutcome.NoAnswer : CallOutcome.Cancelled;
+            }
             setup.TrySetResult(outcome);
             await FinishAsync(CallEventKind.Failed, outcome, $"{response.StatusCode} {response.ReasonPhrase}");
             return;
