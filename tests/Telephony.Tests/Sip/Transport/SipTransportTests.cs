@@ -112,6 +112,44 @@ public sealed class SipTransportTests
     }
 
     [Fact]
+    public async Task Tcp_StreamWithoutContentLength_ConnectionDropped()
+    {
+        var serverChannel = new SipTcpChannel(new IPEndPoint(IPAddress.Loopback, 0), NullLogger<SipTcpChannel>.Instance);
+        await using var server = new SipTransport([serverChannel], NullLogger<SipTransport>.Instance);
+        var handler = new RecordingMessageHandler();
+        server.Start(handler);
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(server.LocalEndPoint(SipProtocol.Tcp));
+        var stream = client.GetStream();
+
+        // RFC 3261 §18.3: on a stream the framing depends on Content-Length; without it we hang up.
+        await stream.WriteAsync(SampleMessages.Bytes(SampleMessages.Options.Replace("\n", "\r\n")));
+        var buffer = new byte[256];
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var read = await stream.ReadAsync(buffer, cts.Token);
+
+        Assert.Equal(0, read);
+        Assert.False(handler.Received.Reader.TryRead(out _));
+        for (var i = 0; i < 100 && serverChannel.ConnectionCount > 0; i++) await Task.Delay(10);
+        Assert.Equal(0, serverChannel.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task Udp_OversizedDatagram_DroppedWithout400()
+    {
+        var channel = new FakeSipChannel();
+        var transport = new SipTransport([channel], NullLogger<SipTransport>.Instance, maxMessageSize: 1024);
+        var handler = new RecordingMessageHandler();
+        transport.Start(handler);
+
+        var big = SampleMessages.Invite.Replace("v=0\n", new string('a', 2000)).Replace("Content-Length: 4", "Content-Length: 2000");
+        await channel.InjectAsync(big, Peer);
+
+        Assert.Empty(channel.Sent);
+        Assert.False(handler.Received.Reader.TryRead(out _));
+    }
+
+    [Fact]
     public async Task Tcp_RealSockets_ResponseReturnsOverSameConnection()
     {
         var serverChannel = new SipTcpChannel(new IPEndPoint(IPAddress.Loopback, 0), NullLogger<SipTcpChannel>.Instance);
