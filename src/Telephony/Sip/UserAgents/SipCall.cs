@@ -125,7 +125,7 @@ public abstract partial class SipCall
         {
             case SipMethods.Bye:
                 await RespondAsync(transaction, SipStatus.Ok);
-                await FinishAsync(CallEventKind.HungUp, Outcome == CallOutcome.None ? CallOutcome.Answered : Outcome, "remote BYE");
+                _ = Finish(CallEventKind.HungUp, Outcome == CallOutcome.None ? CallOutcome.Answered : Outcome, "remote BYE");
                 break;
             case SipMethods.Invite:
                 await OnReinviteAsync(transaction);
@@ -181,7 +181,11 @@ public abstract partial class SipCall
     /// <summary>A 2xx that matched no transaction (a retransmission); outbound calls re-ACK it.</summary>
     internal virtual ValueTask OnStraySuccessAsync(SipResponse response) => ValueTask.CompletedTask;
 
-    /// <summary>Sends BYE and ends the call; the BYE's own answer does not matter (§15.1.1).</summary>
+    /// <summary>
+    /// Sends BYE and ends the call. The session ends when the BYE leaves (§15.1.1), so this waits
+    /// for the call to wrap up (<see cref="Ended"/>) but not for the BYE's response; its
+    /// transaction finishes on its own.
+    /// </summary>
     private protected async Task SendByeAsync(CallOutcome outcome, string detail, CancellationToken cancellationToken = default)
     {
         if (Dialog is { } dialog && State is SipCallState.Established or SipCallState.Answering)
@@ -191,18 +195,14 @@ public abstract partial class SipCall
             try
             {
                 var destination = await UserAgent.ResolveInDialogAsync(dialog, cancellationToken);
-                var transaction = Layer.SendRequest(bye, destination);
-                State = SipCallState.Ended;
-                await FinishAsync(CallEventKind.HungUp, outcome, detail);
-                await transaction.FinalResponse.WaitAsync(cancellationToken);
-                return;
+                Layer.SendRequest(bye, destination);
             }
             catch (Exception ex) when (ex is System.Net.Sockets.SocketException or NotSupportedException)
             {
                 LogByeFailed(Logger, Id, ex.Message);
             }
         }
-        await FinishAsync(CallEventKind.HungUp, outcome, detail);
+        await Finish(CallEventKind.HungUp, outcome, detail).WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -249,12 +249,16 @@ public abstract partial class SipCall
         }
     }
 
-    /// <summary>Ends the call once: reports, stops media, forgets the dialog.</summary>
-    private protected async Task FinishAsync(CallEventKind kind, CallOutcome outcome, string? detail)
+    /// <summary>
+    /// Ends the call once: reports, forgets the dialog, then stops media and flushes events in the
+    /// background. The returned task (<see cref="Ended"/>) completes when all of that is done; the
+    /// receive path does not wait for it, so a slow sink or media stop never stalls signalling.
+    /// </summary>
+    private protected Task Finish(CallEventKind kind, CallOutcome outcome, string? detail)
     {
         lock (eventGate)
         {
-            if (finishing) return;
+            if (finishing) return ended.Task;
             finishing = true;
             Outcome = outcome;
             State = SipCallState.Ended;
@@ -263,6 +267,12 @@ public abstract partial class SipCall
         pendingReinviteAnswer?.Dispose();
         Dialog?.Terminate();
         UserAgent.Forget(this);
+        _ = CompleteAsync(outcome);
+        return ended.Task;
+    }
+
+    private async Task CompleteAsync(CallOutcome outcome)
+    {
         if (Media is not null)
         {
             try

@@ -99,7 +99,7 @@ public sealed class SipInboundCall : SipCall
         {
             LogBadSdp(Logger, Id, ex.Message);
             await transaction.SendResponseAsync(UserAgent.CreateResponse(Invite, SipStatus.NotAcceptableHere, localTag));
-            await FinishAsync(CallEventKind.Failed, CallOutcome.CarrierError, "488 " + ex.Message);
+            await Finish(CallEventKind.Failed, CallOutcome.CarrierError, "488 " + ex.Message);
             return false;
         }
 
@@ -113,7 +113,7 @@ public sealed class SipInboundCall : SipCall
         catch (InvalidOperationException)
         {
             // A CANCEL got its 487 out first; the call is over.
-            await FinishAsync(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
+            await Finish(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
             return false;
         }
         lock (gate)
@@ -141,7 +141,7 @@ public sealed class SipInboundCall : SipCall
             // Answered or cancelled in the same instant: nothing left to reject.
             return;
         }
-        await FinishAsync(CallEventKind.Failed, CallOutcomes.FromStatus(statusCode), $"rejected with {statusCode}");
+        await Finish(CallEventKind.Failed, CallOutcomes.FromStatus(statusCode), $"rejected with {statusCode}");
     }
 
     public override async Task HangUpAsync(CancellationToken cancellationToken = default)
@@ -175,7 +175,8 @@ public sealed class SipInboundCall : SipCall
             // We answered in the same instant; the caller will BYE after ACKing.
             return;
         }
-        await FinishAsync(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
+        // Called on the receive path: do not wait for the sink or media to wrap up.
+        _ = Finish(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
     }
 
     internal override async ValueTask OnAckAsync(SipRequest ack)

@@ -161,6 +161,36 @@ public sealed class SipUserAgentCoreTests
         Assert.Equal(Carrier.CallOutcome.CarrierError, call.Outcome);
     }
 
+    [Fact]
+    public async Task SlowEventSink_DoesNotStallSignalling()
+    {
+        var sink = new BlockingSink();
+        h.UserAgent.InboundCallEvents = sink;
+        var call = await AnswerInboundAsync();
+        var ack = TransactionHarness.NewRequest("ACK", branch: "z9hG4bKack", toTag: call.Dialog!.Id.LocalTag);
+        ack.Headers.Set("From", "<sip:caller@127.0.0.9>;tag=x");
+        await h.Channel.InjectAsync(ack, TransactionHarness.Peer);
+
+        var bye = TransactionHarness.NewRequest("BYE", branch: "z9hG4bKbye", cseq: 2, toTag: call.Dialog.Id.LocalTag);
+        bye.Headers.Set("From", "<sip:caller@127.0.0.9>;tag=x");
+        await h.Channel.InjectAsync(bye, TransactionHarness.Peer).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        await h.Channel.InjectAsync(TransactionHarness.NewRequest("OPTIONS", branch: "z9hG4bKopt"), TransactionHarness.Peer).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Contains(h.Channel.SentResponses, r => r.StatusCode == 200 && r.CSeq.Method == "BYE");
+        Assert.Contains(h.Channel.SentResponses, r => r.StatusCode == 200 && r.CSeq.Method == "OPTIONS");
+        Assert.False(call.Ended.IsCompleted);
+        sink.Release.SetResult();
+        await call.Ended.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>A sink stuck until released, like a grain call that hangs.</summary>
+    private sealed class BlockingSink : Carrier.ICallEventSink
+    {
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task OnCallEventAsync(Carrier.CallEvent callEvent) => Release.Task;
+    }
+
     private async Task<SipInboundCall> AnswerInboundAsync()
     {
         var answered = new TaskCompletionSource<SipInboundCall>();
