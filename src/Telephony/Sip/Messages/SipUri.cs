@@ -40,10 +40,13 @@ public sealed class SipUri
     /// <summary>True when the URI carries ";lr", marking a loose router (RFC 3261 §16.12).</summary>
     public bool IsLooseRouter => Parameters.Contains("lr");
 
+    /// <summary>An address as a URI or Via host: IPv6 goes in brackets (RFC 3261 §25.1 IPv6reference).</summary>
+    public static string FormatHost(IPAddress address) =>
+        address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+
     public static SipUri ForEndPoint(IPEndPoint endPoint, string? user = null, string? transport = null)
     {
-        var host = endPoint.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{endPoint.Address}]" : endPoint.Address.ToString();
-        var uri = new SipUri(host, user, endPoint.Port);
+        var uri = new SipUri(FormatHost(endPoint.Address), user, endPoint.Port);
         if (transport is not null && transport != "udp") uri.Parameters.Set("transport", transport);
         return uri;
     }

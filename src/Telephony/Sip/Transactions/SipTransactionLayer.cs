@@ -133,7 +133,7 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler
     {
         if (request.Headers.Contains(SipHeaderNames.Via)) return;
         var local = Transport.LocalEndPoint(destination.Protocol);
-        var via = new SipVia(destination.Protocol.ToString(), local.Address.ToString(), local.Port, SipVia.NewBranch());
+        var via = new SipVia(destination.Protocol.ToString(), SipUri.FormatHost(local.Address), local.Port, SipVia.NewBranch());
         // RFC 3581: ask the peer to answer to the port we really sent from.
         via.Parameters.Set("rport", null);
         request.Headers.AddFirst(SipHeaderNames.Via, via.ToString());

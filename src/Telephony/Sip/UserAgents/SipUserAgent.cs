@@ -52,7 +52,7 @@ public sealed partial class SipUserAgent : ISipTransactionUser
 
     internal TimeProvider TimeProvider => Layer.TimeProvider;
 
-    internal string LocalHost => Layer.Transport.LocalEndPoint(Layer.Transport.DefaultProtocol).Address.ToString();
+    internal string LocalHost => SipUri.FormatHost(Layer.Transport.LocalEndPoint(Layer.Transport.DefaultProtocol).Address);
 
     /// <summary>Starts receiving.</summary>
     public void Start() => Layer.Start(this);

@@ -97,6 +97,23 @@ public sealed class CallBetweenStacksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ipv6Loopback_CallAnsweredAndHungUp()
+    {
+        var options = new SipStackOptions { Udp = new System.Net.IPEndPoint(System.Net.IPAddress.IPv6Loopback, 0), Timers = SipTestStack.FastTimers };
+        await using var a = SipStack.Start(options, new UdpMediaEndpointFactory(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        await using var b = SipStack.Start(options, new UdpMediaEndpointFactory(), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        b.UserAgent.IncomingCall = async call => await call.AnswerAsync();
+
+        var target = SipUri.Parse($"sip:+15550003333@[::1]:{b.LocalEndPoint(SipProtocol.Udp).Port}");
+        var call = await a.UserAgent.PlaceCallAsync(new SipCallRequest(target, "+15550001111"));
+
+        Assert.Equal(CallOutcome.Answered, await call.Setup.WaitAsync(Wait));
+        Assert.StartsWith("[::1]", call.Dialog!.LocalParty.Uri.Host);
+        await call.HangUpAsync();
+        await WaitForAsync(() => b.UserAgent.ActiveCallCount == 0);
+    }
+
+    [Fact]
     public async Task Callee_HangsUp_CallerSeesRemoteBye()
     {
         AnswerAfterRinging();
