@@ -65,10 +65,19 @@ public static class SipMessageParser
             Validate(message);
             return message;
         }
-        catch (SipParseException ex)
+        catch (SipParseException ex) when (AttachPartial(ex, raw))
         {
-            throw new SipParseException(ex.Message, ex) { Partial = raw };
+            // Never reached: the filter only annotates the exception as it passes.
+            throw;
         }
+    }
+
+    // An exception filter adds the framed headers without catching and rethrowing, which would
+    // double the cost of every rejected message.
+    private static bool AttachPartial(SipParseException exception, SipRawMessage raw)
+    {
+        exception.Partial ??= raw;
+        return false;
     }
 
     /// <summary>Index of the first empty line; <paramref name="bodyStart"/> is the byte after it.</summary>

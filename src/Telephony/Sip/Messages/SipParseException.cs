@@ -20,5 +20,5 @@ public sealed class SipParseException : Exception
     /// The start line and raw headers when the framing was valid but a header was not. The
     /// transport uses them to answer a malformed request with 400 (RFC 3261 §8.2.2.x, §21.4.1).
     /// </summary>
-    public SipRawMessage? Partial { get; init; }
+    public SipRawMessage? Partial { get; internal set; }
 }

@@ -3,7 +3,11 @@ using System.Text;
 
 namespace ContactCenter.Telephony.Sip.Messages;
 
-/// <summary>A sip: or sips: URI (RFC 3261 §19.1): sip:user:password@host:port;params?headers.</summary>
+/// <summary>
+/// A sip: or sips: URI (RFC 3261 §19.1): sip:user:password@host:port;params?headers. A tel: URI
+/// (RFC 3966), as carriers put in From or P-Asserted-Identity, is kept with its number in
+/// <see cref="User"/> and no host; it names a number and cannot be routed to.
+/// </summary>
 public sealed class SipUri
 {
     public SipUri(string host, string? user = null, int? port = null, string scheme = "sip")
@@ -18,7 +22,17 @@ public sealed class SipUri
         Port = port;
     }
 
+    private SipUri(string telNumber)
+    {
+        Scheme = "tel";
+        Host = string.Empty;
+        User = telNumber;
+    }
+
     public string Scheme { get; }
+
+    /// <summary>True for a tel: URI, which has a number but no host.</summary>
+    public bool IsTel => Scheme == "tel";
 
     public string? User { get; }
 
@@ -52,10 +66,14 @@ public sealed class SipUri
     }
 
     /// <summary>A copy with other parameters (used to strip or add lr/transport).</summary>
-    public SipUri Clone() => new(Host, User, Port, Scheme) { Password = Password, Parameters = Parameters.Clone(), Headers = Headers };
+    public SipUri Clone() => IsTel
+        ? new SipUri(User!) { Parameters = Parameters.Clone() }
+        : new(Host, User, Port, Scheme) { Password = Password, Parameters = Parameters.Clone(), Headers = Headers };
 
     /// <summary>The same URI for another user, e.g. a trunk URI turned into a number to dial.</summary>
-    public SipUri WithUser(string user) => new(Host, user, Port, Scheme) { Parameters = Parameters.Clone(), Headers = Headers };
+    public SipUri WithUser(string user) => IsTel
+        ? throw new InvalidOperationException("A tel URI has no user part to replace.")
+        : new(Host, user, Port, Scheme) { Parameters = Parameters.Clone(), Headers = Headers };
 
     public static SipUri Parse(string text)
     {
@@ -63,6 +81,7 @@ public sealed class SipUri
         var colon = text.IndexOf(':');
         if (colon <= 0) throw new SipParseException($"'{Shorten(text)}' is not a URI.");
         var scheme = text[..colon].ToLowerInvariant();
+        if (scheme == "tel") return ParseTel(text, colon + 1);
         if (scheme is not ("sip" or "sips")) throw new SipParseException($"Unsupported URI scheme '{Shorten(scheme)}'.");
 
         var i = colon + 1;
@@ -118,8 +137,26 @@ public sealed class SipUri
         return new SipUri(host, user, port, scheme) { Password = password, Parameters = parameters, Headers = headers };
     }
 
+    // RFC 3966: tel:+1-555-123-4567;phone-context=... A number of digits, visual separators and * # A-F.
+    private static SipUri ParseTel(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && text[i] != ';') i++;
+        var number = text[start..i];
+        var digits = number.StartsWith('+') ? number[1..] : number;
+        if (digits.Length == 0 || !digits.All(c => char.IsAsciiDigit(c) || "-.()*#".IndexOf(c) >= 0 || c is >= 'A' and <= 'F' or >= 'a' and <= 'f'))
+        {
+            throw new SipParseException("Invalid tel URI number.");
+        }
+        var parameters = new SipParameters();
+        i = SipParameters.Parse(text, i, parameters);
+        if (i != text.Length) throw new SipParseException("Unexpected text in tel URI.");
+        return new SipUri(number) { Parameters = parameters };
+    }
+
     public override string ToString()
     {
+        if (IsTel) return "tel:" + User + Parameters;
         var sb = new StringBuilder(64).Append(Scheme).Append(':');
         if (User is not null)
         {

@@ -75,6 +75,7 @@ public sealed partial class SipTransport : IAsyncDisposable
     /// <summary>Resolves a URI to a destination: its transport parameter, host and port (5060 by default).</summary>
     public async ValueTask<SipRemote> ResolveAsync(SipUri uri, CancellationToken cancellationToken = default)
     {
+        if (uri.IsTel) throw new NotSupportedException($"{uri} names a number, not a host; send it to a trunk as sip:number@host.");
         var protocol = uri.Transport switch
         {
             "tcp" => SipProtocol.Tcp,

@@ -52,7 +52,7 @@ internal static class SampleMessages
         "OPTIONS sip:carol@chicago.example.com SIP/2.0\n" +
         "Via: SIP/2.0/TCP pc33.atlanta.example.com;branch=z9hG4bKhjhs8ass877\n" +
         "Max-Forwards: 70\n" +
-        "To: <sip:carol@chicago.example.com>\n" +
+        "To: <tel:+1-312-555-0000;phone-context=chicago.example.com>\n" +
         "From: Alice <sip:alice@atlanta.example.com>;tag=1928301774\n" +
         "Call-ID: a84b4c76e66710\n" +
         "CSeq: 63104 OPTIONS\n" +

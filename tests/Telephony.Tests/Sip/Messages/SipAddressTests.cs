@@ -43,7 +43,29 @@ public sealed class SipAddressTests
     [InlineData("<sip:a@b:99999>")]
     [InlineData("<sip:a@b;=x>")]
     [InlineData("<mailto:a@b>")]
+    [InlineData("<http://a@b>")]
     public void Parse_Invalid_Throws(string text)
+    {
+        Assert.Throws<SipParseException>(() => SipAddress.Parse(text));
+    }
+
+    [Fact]
+    public void Parse_TelUri_KeepsNumberAndParameters()
+    {
+        var address = SipAddress.Parse("\"Carrier\" <tel:+1-555-123-4567;phone-context=example.com>;tag=t9");
+        Assert.True(address.Uri.IsTel);
+        Assert.Equal("+1-555-123-4567", address.Uri.User);
+        Assert.Equal("example.com", address.Uri.Parameters["phone-context"]);
+        Assert.Equal("t9", address.Tag);
+        Assert.Equal("\"Carrier\" <tel:+1-555-123-4567;phone-context=example.com>;tag=t9", address.ToString());
+    }
+
+    [Theory]
+    [InlineData("<tel:>")]
+    [InlineData("<tel:+>")]
+    [InlineData("<tel:12 34>")]
+    [InlineData("<tel:+1555@host>")]
+    public void Parse_InvalidTelUri_Throws(string text)
     {
         Assert.Throws<SipParseException>(() => SipAddress.Parse(text));
     }
