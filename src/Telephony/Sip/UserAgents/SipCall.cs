@@ -156,10 +156,10 @@ public abstract partial class SipCall
             Dialog!.RefreshTarget(request);
             var response = UserAgent.CreateResponse(request, SipStatus.Ok, Dialog.Id.LocalTag);
             response.SetBody("application/sdp", answer.ToString());
-            await transaction.SendResponseAsync(response);
+            await ApplyMediaAsync(negotiated);
             pendingReinviteAnswer?.Dispose();
             pendingReinviteAnswer = new SuccessRetransmitter(Layer, response, transaction.ResponseDestination, () => _ = HangUpAsync());
-            await ApplyMediaAsync(negotiated);
+            await transaction.SendResponseAsync(response);
         }
         catch (Exception ex) when (ex is SdpParseException or SdpNegotiationException)
         {

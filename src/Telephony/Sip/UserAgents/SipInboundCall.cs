@@ -106,6 +106,12 @@ public sealed class SipInboundCall : SipCall
         var dialog = SipDialog.CreateAsUas(Invite, localTag);
         Dialog = dialog;
         UserAgent.Track(this, dialog.Id);
+        if (negotiated is not null) await ApplyMediaAsync(negotiated, cancellationToken);
+        // Armed before the 200 leaves: on a fast link the ACK can arrive before SendResponseAsync returns.
+        lock (gate)
+        {
+            answerRetransmitter = new SuccessRetransmitter(Layer, response, transaction.ResponseDestination, () => _ = OnAckTimeoutAsync());
+        }
         try
         {
             await transaction.SendResponseAsync(response);
@@ -113,14 +119,14 @@ public sealed class SipInboundCall : SipCall
         catch (InvalidOperationException)
         {
             // A CANCEL got its 487 out first; the call is over.
+            lock (gate)
+            {
+                answerRetransmitter?.Dispose();
+                answerRetransmitter = null;
+            }
             await Finish(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
             return false;
         }
-        lock (gate)
-        {
-            answerRetransmitter = new SuccessRetransmitter(Layer, response, transaction.ResponseDestination, () => _ = OnAckTimeoutAsync());
-        }
-        if (negotiated is not null) await ApplyMediaAsync(negotiated, cancellationToken);
         return true;
     }
 
