@@ -54,6 +54,7 @@ public sealed class SipOutboundCall : SipCall
     public Task<CallOutcome> Setup => setup.Task;
 
     private readonly TaskCompletionSource<CallOutcome> setup = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource ackSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -91,7 +92,12 @@ public sealed class SipOutboundCall : SipCall
             // A 2xx is being processed: the answer path sees this flag and ends with BYE.
             else if (!established) hangUpWhileAnswering = true;
         }
-        if (established) await SendByeAsync(CallOutcome.Answered, "local hang-up", cancellationToken);
+        if (established)
+        {
+            // Our BYE must not overtake the ACK of the 2xx.
+            await ackSent.Task.WaitAsync(cancellationToken);
+            await SendByeAsync(CallOutcome.Answered, "local hang-up", cancellationToken);
+        }
     }
 
     private async Task RunInviteAsync(SipRequest invite)
@@ -228,11 +234,11 @@ public sealed class SipOutboundCall : SipCall
         Dialog = dialog;
         UserAgent.Track(this, dialog.Id);
         State = SipCallState.Answering;
-        await SendAckAsync(invite, dialog);
 
         if (cancelled)
         {
             // The answer crossed our CANCEL: the call exists now, so it must be ended with BYE (§9.1).
+            await SendAckAsync(invite, dialog);
             var outcome = ringTimedOut ? CallOutcome.NoAnswer : CallOutcome.Cancelled;
             setup.TrySetResult(outcome);
             await SendByeAsync(outcome, "answered after CANCEL");
@@ -247,10 +253,14 @@ public sealed class SipOutboundCall : SipCall
         {
             // §13.2.2.4: an unacceptable answer is ACKed and then the call is ended with BYE.
             LogBadSdp(Logger, Id, ex.Message);
+            await SendAckAsync(invite, dialog);
             setup.TrySetResult(CallOutcome.CarrierError);
             await SendByeAsync(CallOutcome.CarrierError, "unusable SDP answer: " + ex.Message);
             return;
         }
+
+        // Established before the ACK leaves: the callee may BYE as soon as it has the ACK (§15),
+        // and that BYE must find an answered call.
         bool hangUp;
         lock (gate)
         {
@@ -259,6 +269,7 @@ public sealed class SipOutboundCall : SipCall
         }
         SetOutcome(CallOutcome.Answered);
         Emit(CallEventKind.Answered, CallOutcome.Answered, $"{response.StatusCode} {response.ReasonPhrase}");
+        await SendAckAsync(invite, dialog);
         setup.TrySetResult(CallOutcome.Answered);
         if (hangUp) await SendByeAsync(CallOutcome.Answered, "local hang-up");
     }
@@ -272,13 +283,20 @@ public sealed class SipOutboundCall : SipCall
         {
             if (invite.Headers.Get(name) is { } value) ackRequest.Headers.Add(name, value);
         }
-        var target = await UserAgent.ResolveInDialogAsync(dialog);
-        lock (gate)
+        try
         {
-            ack = ackRequest;
-            ackDestination = target;
+            var target = await UserAgent.ResolveInDialogAsync(dialog);
+            lock (gate)
+            {
+                ack = ackRequest;
+                ackDestination = target;
+            }
+            await Layer.SendStatelessAsync(ackRequest, target);
         }
-        await Layer.SendStatelessAsync(ackRequest, target);
+        finally
+        {
+            ackSent.TrySetResult();
+        }
     }
 
     internal override async ValueTask OnStraySuccessAsync(SipResponse response)
