@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using ContactCenter.Telephony.Sdp;
+using ContactCenter.Telephony.Sip.UserAgents;
+
+namespace ContactCenter.Telephony.Tests.Sip.Support;
+
+/// <summary>A minimal media endpoint for tests: binds a UDP socket for RTP and records what signalling told it.</summary>
+public sealed class UdpMediaEndpoint : IMediaEndpoint
+{
+    private readonly UdpClient socket = new(new IPEndPoint(IPAddress.Loopback, 0));
+    private readonly List<NegotiatedMedia> applied = [];
+
+    public UdpMediaEndpoint(IReadOnlyList<SdpCodec>? codecs = null)
+    {
+        Codecs = codecs ?? [SdpCodec.Pcmu, SdpCodec.Pcma, SdpCodec.TelephoneEvent];
+        LocalRtpEndPoint = (IPEndPoint)socket.Client.LocalEndPoint!;
+    }
+
+    public IPEndPoint LocalRtpEndPoint { get; }
+
+    public IReadOnlyList<SdpCodec> Codecs { get; }
+
+    public IReadOnlyList<NegotiatedMedia> Applied
+    {
+        get { lock (applied) return applied.ToList(); }
+    }
+
+    public bool Stopped { get; private set; }
+
+    public ValueTask ApplyAsync(NegotiatedMedia media, CancellationToken cancellationToken = default)
+    {
+        lock (applied) applied.Add(media);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask StopAsync(CancellationToken cancellationToken = default)
+    {
+        Stopped = true;
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        socket.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
