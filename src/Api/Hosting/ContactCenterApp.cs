@@ -3,7 +3,9 @@ using ContactCenter.Api.Agents;
 using ContactCenter.Api.Calls;
 using ContactCenter.Api.Campaigns;
 using ContactCenter.Api.Health;
+using ContactCenter.Api.Dnc;
 using ContactCenter.Api.Leads;
+using ContactCenter.Api.Leads.Imports;
 using ContactCenter.Api.Problems;
 using ContactCenter.Silo.Hosting;
 using Scalar.AspNetCore;
@@ -39,6 +41,7 @@ public static class ContactCenterApp
             }
         }
 
+        builder.Services.AddLeadImports();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -55,6 +58,8 @@ public static class ContactCenterApp
         app.MapCampaignsApi();
         app.MapListsApi();
         app.MapLeadsApi();
+        app.MapImportsApi();
+        app.MapDncApi();
         app.MapCallsApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
