@@ -1,7 +1,11 @@
+using ContactCenter.Telephony.Carrier;
 using ContactCenter.Telephony.Sip.Messages;
+using ContactCenter.Telephony.Sip.Transactions;
+using ContactCenter.Telephony.Sip.Transport;
 using ContactCenter.Telephony.Sip.UserAgents;
 using ContactCenter.Telephony.Tests.Sip.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ContactCenter.Telephony.Tests.Sip.UserAgents;
 
@@ -110,7 +114,7 @@ public sealed class SipUserAgentCoreTests
         first.Headers.Add("Contact", "<sip:a@127.0.0.9:5080>");
         first.SetBody("application/sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.9\r\ns=-\r\nc=IN IP4 127.0.0.9\r\nt=0 0\r\nm=audio 7000 RTP/AVP 0\r\n");
         await h.Channel.InjectAsync(first, TransactionHarness.Peer);
-        Assert.Equal(Carrier.CallOutcome.Answered, await call.Setup.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(CallOutcome.Answered, await call.Setup.WaitAsync(TimeSpan.FromSeconds(5)));
 
         var second = SipResponse.For(invite, 200, "forkB");
         second.Headers.Add("Contact", "<sip:b@127.0.0.9:5080>");
@@ -158,7 +162,7 @@ public sealed class SipUserAgentCoreTests
         var byes = h.Channel.SentRequests.Where(r => r.Method == "BYE").ToList();
         Assert.Single(byes.Select(b => b.TopVia.Branch).Distinct());
         Assert.Equal("x", byes[0].To.Tag);
-        Assert.Equal(Carrier.CallOutcome.CarrierError, call.Outcome);
+        Assert.Equal(CallOutcome.CarrierError, call.Outcome);
     }
 
     [Fact]
@@ -184,11 +188,11 @@ public sealed class SipUserAgentCoreTests
     }
 
     /// <summary>A sink stuck until released, like a grain call that hangs.</summary>
-    private sealed class BlockingSink : Carrier.ICallEventSink
+    private sealed class BlockingSink : ICallEventSink
     {
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task OnCallEventAsync(Carrier.CallEvent callEvent) => Release.Task;
+        public Task OnCallEventAsync(CallEvent callEvent) => Release.Task;
     }
 
     private async Task<SipInboundCall> AnswerInboundAsync()
@@ -218,15 +222,15 @@ public sealed class SipUserAgentCoreTests
         public TransactionHarnessForUa()
         {
             Channel = new FakeSipChannel();
-            var transport = new ContactCenter.Telephony.Sip.Transport.SipTransport([Channel], NullLogger<ContactCenter.Telephony.Sip.Transport.SipTransport>.Instance);
-            var layer = new ContactCenter.Telephony.Sip.Transactions.SipTransactionLayer(transport, Time, ContactCenter.Telephony.Sip.Transactions.SipTimerOptions.Default, NullLogger<ContactCenter.Telephony.Sip.Transactions.SipTransactionLayer>.Instance);
+            var transport = new SipTransport([Channel], NullLogger<SipTransport>.Instance);
+            var layer = new SipTransactionLayer(transport, Time, SipTimerOptions.Default, NullLogger<SipTransactionLayer>.Instance);
             UserAgent = new SipUserAgent(layer, new UdpMediaEndpointFactory(), new SipUserAgentOptions(), NullLogger<SipUserAgent>.Instance);
             UserAgent.Start();
         }
 
         public FakeSipChannel Channel { get; }
 
-        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time { get; } = new();
+        public FakeTimeProvider Time { get; } = new();
 
         public SipUserAgent UserAgent { get; }
     }
