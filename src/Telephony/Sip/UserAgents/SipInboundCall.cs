@@ -17,12 +17,16 @@ public sealed class SipInboundCall : SipCall
     private readonly object gate = new();
     private SuccessRetransmitter? answerRetransmitter;
     private SdpSession? ourOfferInAnswer;
+    private readonly ITimer ringLimit;
     private readonly TaskCompletionSource acknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal SipInboundCall(SipUserAgent userAgent, InviteServerTransaction transaction, ICallEventSink? sink)
         : base(userAgent, Guid.NewGuid().ToString("N"), sink)
     {
         this.transaction = transaction;
+        ringLimit = userAgent.TimeProvider.CreateTimer(_ => _ = RejectAsync(SipStatus.TemporarilyUnavailable), null, userAgent.Options.MaxInboundRingTime, Timeout.InfiniteTimeSpan);
+        _ = transaction.Terminated.ContinueWith(_ => ringLimit.Dispose(), TaskScheduler.Default);
+        _ = Ended.ContinueWith(_ => ringLimit.Dispose(), TaskScheduler.Default);
     }
 
     public override string SipCallId => Invite.CallId;
@@ -112,6 +116,7 @@ public sealed class SipInboundCall : SipCall
         {
             answerRetransmitter = new SuccessRetransmitter(Layer, response, transaction.ResponseDestination, () => _ = OnAckTimeoutAsync());
         }
+        ringLimit.Dispose();
         try
         {
             await transaction.SendResponseAsync(response);

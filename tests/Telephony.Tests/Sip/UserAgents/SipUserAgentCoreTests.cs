@@ -166,6 +166,26 @@ public sealed class SipUserAgentCoreTests
     }
 
     [Fact]
+    public async Task ForgottenInboundCall_RejectedAfterMaxRingTime()
+    {
+        var ringing = new TaskCompletionSource<SipInboundCall>();
+        h.UserAgent.IncomingCall = async call =>
+        {
+            await call.RingAsync();
+            ringing.SetResult(call);
+        };
+        var invite = TransactionHarness.NewRequest("INVITE");
+        invite.Headers.Add("Contact", "<sip:caller@127.0.0.9:5080>");
+        await h.Channel.InjectAsync(invite, TransactionHarness.Peer);
+        var call = await ringing.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        h.Time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(CallOutcome.NoAnswer, await call.Ended.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal([100, 180, 480], h.Channel.SentResponses.Select(r => r.StatusCode));
+    }
+
+    [Fact]
     public async Task SlowEventSink_DoesNotStallSignalling()
     {
         var sink = new BlockingSink();
