@@ -53,7 +53,7 @@ public sealed class SipInboundCall : SipCall
             if (transaction.HasFinalResponse || State == SipCallState.Ended) return;
             State = SipCallState.Ringing;
         }
-        var ringing = UserAgent.CreateResponse(Invite, SipStatus.Ringing, localTag);
+        var ringing = DialogResponse(SipStatus.Ringing);
         ringing.Headers.Add(SipHeaderNames.Contact, UserAgent.ContactFor(transaction.Remote.Protocol).ToString());
         try
         {
@@ -81,7 +81,7 @@ public sealed class SipInboundCall : SipCall
             State = SipCallState.Answering;
         }
         Media = await UserAgent.MediaFactory.CreateAsync(Id, cancellationToken);
-        var response = UserAgent.CreateResponse(Invite, SipStatus.Ok, localTag);
+        var response = DialogResponse(SipStatus.Ok);
         response.Headers.Add(SipHeaderNames.Contact, UserAgent.ContactFor(transaction.Remote.Protocol).ToString());
         NegotiatedMedia? negotiated = null;
         try
@@ -237,6 +237,15 @@ public sealed class SipInboundCall : SipCall
         lock (gate) answerRetransmitter = null;
         await SendByeAsync(CallOutcome.CarrierError, "no ACK for 200 OK");
         acknowledged.TrySetResult();
+    }
+
+    // §12.1.1: a response that creates a dialog carries the request's Record-Route, so the caller
+    // builds the same route set we did.
+    private SipResponse DialogResponse(int status)
+    {
+        var response = UserAgent.CreateResponse(Invite, status, localTag);
+        response.Headers.CopyFrom(Invite.Headers, SipHeaderNames.RecordRoute);
+        return response;
     }
 
     private static SipAddress? TryParse(string value)

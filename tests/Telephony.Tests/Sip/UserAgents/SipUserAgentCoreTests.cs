@@ -166,6 +166,27 @@ public sealed class SipUserAgentCoreTests
     }
 
     [Fact]
+    public async Task DialogCreatingResponses_CopyRecordRoute()
+    {
+        h.UserAgent.IncomingCall = async call =>
+        {
+            await call.RingAsync();
+            await call.AnswerAsync();
+        };
+        var invite = TransactionHarness.NewRequest("INVITE");
+        invite.Headers.Add("Record-Route", "<sip:p1.example;lr>");
+        invite.Headers.Add("Record-Route", "<sip:p2.example;lr>");
+        invite.Headers.Add("Contact", "<sip:caller@127.0.0.9:5080>");
+        invite.SetBody("application/sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.9\r\ns=-\r\nc=IN IP4 127.0.0.9\r\nt=0 0\r\nm=audio 7000 RTP/AVP 0\r\n");
+        await h.Channel.InjectAsync(invite, TransactionHarness.Peer);
+        for (var i = 0; i < 300 && !h.Channel.SentResponses.Any(r => r.StatusCode == 200); i++) await Task.Delay(10);
+
+        var responses = h.Channel.SentResponses.Where(r => r.StatusCode is 180 or 200).ToList();
+        Assert.Equal(2, responses.Count);
+        Assert.All(responses, r => Assert.Equal(["<sip:p1.example;lr>", "<sip:p2.example;lr>"], r.Headers.GetAll("Record-Route")));
+    }
+
+    [Fact]
     public async Task ForgottenInboundCall_RejectedAfterMaxRingTime()
     {
         var ringing = new TaskCompletionSource<SipInboundCall>();
