@@ -99,6 +99,22 @@ public sealed class SippUacScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SippPutsUsOnHold_ReinviteAnsweredRecvOnly()
+    {
+        var call = await CallSippAsync("uas_reinvite_hold.xml");
+        Assert.Equal(CallOutcome.Answered, await call.Setup.WaitAsync(Wait));
+        var endpoint = media.Created[call.Id];
+
+        for (var i = 0; i < 300 && endpoint.Applied.Count < 2; i++) await Task.Delay(10);
+        Assert.True(endpoint.Applied.Count == 2, sipp!.Output);
+        Assert.Equal(ContactCenter.Telephony.Sdp.SdpDirection.RecvOnly, endpoint.Applied[1].Direction);
+        Assert.True(endpoint.Applied[1].IsSendingPaused);
+
+        await call.HangUpAsync();
+        await AssertSippPassedAsync();
+    }
+
+    [Fact]
     public async Task Busy_MapsToBusyAndAcks()
     {
         var call = await CallSippAsync("uas_busy.xml");
