@@ -20,6 +20,7 @@ public abstract partial class SipCall
     private readonly SemaphoreSlim mediaOrder = new(1, 1);
     private Task events = Task.CompletedTask;
     private SuccessRetransmitter? pendingReinviteAnswer;
+    private SdpSession? offerInReinviteAnswer;
     private int reinviteInProgress;
     private bool finishing;
     private ulong sdpVersion;
@@ -151,12 +152,23 @@ public abstract partial class SipCall
         }
         try
         {
-            var offer = SdpSession.Parse(request.BodyText);
-            var (answer, negotiated) = SdpOfferAnswer.CreateAnswer(offer, Media.LocalRtpEndPoint, Media.Codecs, SdpSessionId, NextSdpVersion());
             Dialog!.RefreshTarget(request);
             var response = UserAgent.CreateResponse(request, SipStatus.Ok, Dialog.Id.LocalTag);
-            response.SetBody("application/sdp", answer.ToString());
-            await ApplyMediaAsync(negotiated);
+            if (request.Body.Length == 0)
+            {
+                // A re-INVITE without SDP (a session refresh, RFC 4028) asks us to offer in the 2xx;
+                // the answer comes in the ACK (RFC 3261 §14.2, RFC 3264 §8).
+                var offer = SdpOfferAnswer.CreateOffer(Media.LocalRtpEndPoint, Media.Codecs, SdpSessionId, NextSdpVersion(), IsOnHold ? SdpDirection.SendOnly : SdpDirection.SendRecv);
+                response.SetBody("application/sdp", offer.ToString());
+                offerInReinviteAnswer = offer;
+            }
+            else
+            {
+                var (answer, negotiated) = SdpOfferAnswer.CreateAnswer(SdpSession.Parse(request.BodyText), Media.LocalRtpEndPoint, Media.Codecs, SdpSessionId, NextSdpVersion());
+                response.SetBody("application/sdp", answer.ToString());
+                offerInReinviteAnswer = null;
+                await ApplyMediaAsync(negotiated);
+            }
             pendingReinviteAnswer?.Dispose();
             pendingReinviteAnswer = new SuccessRetransmitter(Layer, response, transaction.ResponseDestination, () => _ = HangUpAsync());
             await transaction.SendResponseAsync(response);
@@ -168,14 +180,22 @@ public abstract partial class SipCall
     }
 
     /// <summary>An ACK that matched our dialog: stops the retransmission of our 2xx.</summary>
-    internal virtual ValueTask OnAckAsync(SipRequest ack)
+    internal virtual async ValueTask OnAckAsync(SipRequest ack)
     {
-        if (pendingReinviteAnswer is { } pending && pending.CSeqNumber == ack.CSeq.Number)
+        if (pendingReinviteAnswer is not { } pending || pending.CSeqNumber != ack.CSeq.Number) return;
+        pending.Dispose();
+        pendingReinviteAnswer = null;
+        if (offerInReinviteAnswer is not { } offer) return;
+        offerInReinviteAnswer = null;
+        try
         {
-            pending.Dispose();
-            pendingReinviteAnswer = null;
+            await ApplyMediaAsync(SdpOfferAnswer.ReadAnswer(offer, SdpSession.Parse(ack.BodyText)));
         }
-        return ValueTask.CompletedTask;
+        catch (Exception ex) when (ex is SdpParseException or SdpNegotiationException)
+        {
+            // §13.2.1: no usable answer in the ACK; keep the media we had and say so.
+            LogBadSdp(Logger, Id, ex.Message);
+        }
     }
 
     /// <summary>A 2xx that matched no transaction (a retransmission); outbound calls re-ACK it.</summary>

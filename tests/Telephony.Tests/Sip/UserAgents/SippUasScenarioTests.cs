@@ -29,7 +29,7 @@ public sealed class SippUasScenarioTests : IAsyncLifetime
     [InlineData(true)]
     public async Task SippCalls_WeRingAndAnswer_SippHangsUp(bool tcp)
     {
-        stack = SipTestStack.Start(media, tcp: tcp);
+        stack = SipTestStack.Start(media, tcp: tcp, timers: SipTestStack.SippTimers);
         stack.UserAgent.InboundCallEvents = events;
         var calls = new TaskCompletionSource<SipInboundCall>(TaskCreationOptions.RunContinuationsAsynchronously);
         stack.UserAgent.IncomingCall = async call =>
@@ -59,7 +59,7 @@ public sealed class SippUasScenarioTests : IAsyncLifetime
     [Fact]
     public async Task SippCallsTwentyTimesConcurrently_AllAnsweredAndCleanedUp()
     {
-        stack = SipTestStack.Start(media);
+        stack = SipTestStack.Start(media, timers: SipTestStack.SippTimers);
         var answered = 0;
         stack.UserAgent.IncomingCall = async call =>
         {
@@ -81,7 +81,7 @@ public sealed class SippUasScenarioTests : IAsyncLifetime
     [Fact]
     public async Task SippCallsAndPlaysAudio_RtpReachesOurMediaPort()
     {
-        stack = SipTestStack.Start(media);
+        stack = SipTestStack.Start(media, timers: SipTestStack.SippTimers);
         var answered = new TaskCompletionSource<SipInboundCall>(TaskCreationOptions.RunContinuationsAsynchronously);
         stack.UserAgent.IncomingCall = async call =>
         {
@@ -113,7 +113,7 @@ public sealed class SippUasScenarioTests : IAsyncLifetime
     [Fact]
     public async Task SippCalls_WeReject_SippSeesFailure()
     {
-        stack = SipTestStack.Start(media);
+        stack = SipTestStack.Start(media, timers: SipTestStack.SippTimers);
         stack.UserAgent.InboundCallEvents = events;
         stack.UserAgent.IncomingCall = call => call.RejectAsync(486);
 
