@@ -257,6 +257,26 @@ public sealed class SipUserAgentCoreTests
         for (var t = TimeSpan.Zero; t < by; t += TimeSpan.FromMilliseconds(50)) h.Time.Advance(TimeSpan.FromMilliseconds(50));
     }
 
+    [Fact]
+    public async Task Retransmitted2xxBeforeDialogIsTracked_IsNotTreatedAsAFork()
+    {
+        var request = new SipCallRequest(SipUri.Parse("sip:+15550002222@127.0.0.9:5080"), "+15550001111");
+        var call = await h.UserAgent.PlaceCallAsync(request);
+        var invite = Assert.Single(h.Channel.SentRequests);
+        var ok = SipResponse.For(invite, 200, "only");
+        ok.Headers.Add("Contact", "<sip:a@127.0.0.9:5080>");
+        ok.SetBody("application/sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.9\r\ns=-\r\nc=IN IP4 127.0.0.9\r\nt=0 0\r\nm=audio 7000 RTP/AVP 0\r\n");
+
+        // The same 2xx three times in a burst, as a peer retransmitting it would send it.
+        await h.Channel.InjectAsync(ok, TransactionHarness.Peer);
+        await h.Channel.InjectAsync(ok, TransactionHarness.Peer);
+        await h.Channel.InjectAsync(ok, TransactionHarness.Peer);
+        Assert.Equal(CallOutcome.Answered, await call.Setup.WaitAsync(TimeSpan.FromSeconds(5)));
+
+        Assert.DoesNotContain(h.Channel.SentRequests, r => r.Method == "BYE");
+        Assert.Equal(SipCallState.Established, call.State);
+    }
+
     /// <summary>A UA over the transaction harness (fake channel and clock).</summary>
     private sealed class TransactionHarnessForUa
     {
