@@ -98,7 +98,7 @@ public abstract partial class SipCall
             await Layer.SendStatelessAsync(ack, destination, cancellationToken);
             Dialog.RefreshTarget(response);
             var negotiated = SdpOfferAnswer.ReadAnswer(offer, SdpSession.Parse(response.BodyText));
-            await ApplyMediaAsync(negotiated, cancellationToken);
+            await ApplyMediaAsync(negotiated, cancellationToken: cancellationToken);
             IsOnHold = direction == SdpDirection.SendOnly;
             return true;
         }
@@ -126,7 +126,7 @@ public abstract partial class SipCall
         {
             case SipMethods.Bye:
                 await RespondAsync(transaction, SipStatus.Ok);
-                _ = Finish(CallEventKind.HungUp, Outcome == CallOutcome.None ? CallOutcome.Answered : Outcome, "remote BYE");
+                _ = FinishAsync(CallEventKind.HungUp, Outcome == CallOutcome.None ? CallOutcome.Answered : Outcome, "remote BYE");
                 break;
             case SipMethods.Invite:
                 await OnReinviteAsync(transaction);
@@ -222,7 +222,7 @@ public abstract partial class SipCall
                 LogByeFailed(Logger, Id, ex.Message);
             }
         }
-        await Finish(CallEventKind.HungUp, outcome, detail).WaitAsync(cancellationToken);
+        await FinishAsync(CallEventKind.HungUp, outcome, detail).WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -230,7 +230,7 @@ public abstract partial class SipCall
     /// order, so slow early media cannot land after the answer; <paramref name="stillCurrent"/>
     /// lets a late result skip itself.
     /// </summary>
-    private protected async ValueTask ApplyMediaAsync(NegotiatedMedia negotiated, CancellationToken cancellationToken = default, Func<bool>? stillCurrent = null)
+    private protected async ValueTask ApplyMediaAsync(NegotiatedMedia negotiated, Func<bool>? stillCurrent = null, CancellationToken cancellationToken = default)
     {
         await mediaOrder.WaitAsync(cancellationToken);
         try
@@ -274,7 +274,7 @@ public abstract partial class SipCall
     /// background. The returned task (<see cref="Ended"/>) completes when all of that is done; the
     /// receive path does not wait for it, so a slow sink or media stop never stalls signalling.
     /// </summary>
-    private protected Task Finish(CallEventKind kind, CallOutcome outcome, string? detail)
+    private protected Task FinishAsync(CallEventKind kind, CallOutcome outcome, string? detail)
     {
         lock (eventGate)
         {

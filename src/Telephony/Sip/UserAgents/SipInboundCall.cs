@@ -103,14 +103,14 @@ public sealed class SipInboundCall : SipCall
         {
             LogBadSdp(Logger, Id, ex.Message);
             await transaction.SendResponseAsync(UserAgent.CreateResponse(Invite, SipStatus.NotAcceptableHere, localTag));
-            await Finish(CallEventKind.Failed, CallOutcome.CarrierError, "488 " + ex.Message);
+            await FinishAsync(CallEventKind.Failed, CallOutcome.CarrierError, "488 " + ex.Message);
             return false;
         }
 
         var dialog = SipDialog.CreateAsUas(Invite, localTag);
         Dialog = dialog;
         UserAgent.Track(this, dialog.Id);
-        if (negotiated is not null) await ApplyMediaAsync(negotiated, cancellationToken);
+        if (negotiated is not null) await ApplyMediaAsync(negotiated, cancellationToken: cancellationToken);
         // Armed before the 200 leaves: on a fast link the ACK can arrive before SendResponseAsync returns.
         lock (gate)
         {
@@ -129,7 +129,7 @@ public sealed class SipInboundCall : SipCall
                 answerRetransmitter?.Dispose();
                 answerRetransmitter = null;
             }
-            await Finish(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
+            await FinishAsync(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
             return false;
         }
         return true;
@@ -152,7 +152,7 @@ public sealed class SipInboundCall : SipCall
             // Answered or cancelled in the same instant: nothing left to reject.
             return;
         }
-        await Finish(CallEventKind.Failed, CallOutcomes.FromStatus(statusCode), $"rejected with {statusCode}");
+        await FinishAsync(CallEventKind.Failed, CallOutcomes.FromStatus(statusCode), $"rejected with {statusCode}");
     }
 
     public override async Task HangUpAsync(CancellationToken cancellationToken = default)
@@ -187,7 +187,7 @@ public sealed class SipInboundCall : SipCall
             return;
         }
         // Called on the receive path: do not wait for the sink or media to wrap up.
-        _ = Finish(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
+        _ = FinishAsync(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
     }
 
     internal override async ValueTask OnAckAsync(SipRequest ack)

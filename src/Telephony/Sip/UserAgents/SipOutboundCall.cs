@@ -226,7 +226,7 @@ public sealed class SipOutboundCall : SipCall
                 outcome = ringTimedOut ? CallOutcome.NoAnswer : CallOutcome.Cancelled;
             }
             setup.TrySetResult(outcome);
-            await Finish(CallEventKind.Failed, outcome, $"{response.StatusCode} {response.ReasonPhrase}");
+            await FinishAsync(CallEventKind.Failed, outcome, $"{response.StatusCode} {response.ReasonPhrase}");
             return;
         }
 
