@@ -226,7 +226,7 @@ public sealed class SipOutboundCall : SipCall
                 outcome = ringTimedOut ? CallOutcome.NoAnswer : CallOutcome.Cancelled;
             }
             setup.TrySetResult(outcome);
-            await Finish(CallEventKind.Failed, outcome, $"{response.StatusCode} {response.ReasonPhrase}");
+            await FinishAsync(CallEventKind.Failed, outcome, $"{response.StatusCode} {response.ReasonPhrase}");
             return;
         }
 
@@ -319,8 +319,20 @@ public sealed class SipOutboundCall : SipCall
     internal async ValueTask OnForkedSuccessAsync(SipResponse response)
     {
         SipRequest? invite;
-        lock (gate) invite = currentInvite;
+        SipResponse? accepted;
+        lock (gate)
+        {
+            invite = currentInvite;
+            accepted = FinalResponse;
+        }
         if (invite is null || response.From.Tag != localTag || response.To.Tag is null || response.CSeq.Number != invite.CSeq.Number) return;
+        // Until our own 2xx is processed, or when this is a retransmission of it, it is no fork:
+        // the ACK for the kept dialog goes out (again) through the normal path.
+        if (accepted is null || accepted.To.Tag == response.To.Tag)
+        {
+            if (accepted is not null) await OnStraySuccessAsync(response);
+            return;
+        }
         var fork = SipDialog.CreateAsUac(invite, response);
         var target = await UserAgent.ResolveInDialogAsync(fork);
         var forkAck = fork.CreateAck(invite.CSeq.Number);

@@ -187,6 +187,17 @@ public sealed class CallBetweenStacksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Ping_PeerAnswersOptionsWithAllow()
+    {
+        var response = await caller.UserAgent.PingAsync(CalleeUri(SipProtocol.Udp)).WaitAsync(Wait);
+        Assert.Equal(200, response.StatusCode);
+        Assert.Contains("INVITE", response.Headers.Get("Allow"));
+
+        var overTcp = await caller.UserAgent.PingAsync(CalleeUri(SipProtocol.Tcp)).WaitAsync(Wait);
+        Assert.Equal(200, overTcp.StatusCode);
+    }
+
+    [Fact]
     public async Task Unreachable_TimesOutAsNoAnswer()
     {
         var nobody = SipUri.Parse($"sip:+15550004444@127.0.0.1:{FreePort.Next()}");
