@@ -8,6 +8,7 @@ using ContactCenter.Api.Leads;
 using ContactCenter.Api.Leads.Imports;
 using ContactCenter.Api.Problems;
 using ContactCenter.Silo.Hosting;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 namespace ContactCenter.Api.Hosting;
@@ -61,6 +62,7 @@ public static class ContactCenterApp
         app.MapImportsApi();
         app.MapDncApi();
         app.MapCallsApi();
+        app.MapOrleansDashboard("/dashboard");
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace ContactCenter.Silo.Hosting;
 
@@ -22,6 +23,8 @@ public static class ContactCenterSiloExtensions
         silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         silo.ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         silo.Services.AddContactCenterServices(connectionString);
+        // Grain counts, call rates and silo health for operators at /dashboard of the API.
+        silo.AddDashboard();
         return silo;
     }
 
@@ -43,6 +46,7 @@ public static class ContactCenterSiloExtensions
     public static IClientBuilder AddContactCenterClient(this IClientBuilder client, string connectionString, ContactCenterOptions options)
     {
         client.UsePostgresClustering(connectionString);
+        client.AddDashboard();
         client.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         return client;
     }
