@@ -87,13 +87,10 @@ public static class LeadImportMerge
         var notInList = " WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.list_id = $1 AND l.phone = s.phone)";
         var sql = policy switch
         {
-            DuplicatePolicy.Allow => $"""
-                WITH ins AS (INSERT INTO leads ({LeadColumns}) {select} ORDER BY s.line RETURNING status)
-                SELECT count(*), count(*) FILTER (WHERE status = 'DoNotCall'), 0::bigint FROM ins
-                """,
-            DuplicatePolicy.Skip => $"""
-                WITH ins AS (INSERT INTO leads ({LeadColumns}) {select}{notInList} ORDER BY s.line RETURNING status)
-                SELECT count(*), count(*) FILTER (WHERE status = 'DoNotCall'), 0::bigint FROM ins
+            // Skip and allow count the DNC rows first and insert without RETURNING: a million
+            // returned rows would only be spooled to count them.
+            DuplicatePolicy.Allow or DuplicatePolicy.Skip => $"""
+                INSERT INTO leads ({LeadColumns}) {select}{(policy == DuplicatePolicy.Skip ? notInList : "")} ORDER BY s.line
                 """,
             _ => $"""
                 WITH src AS (SELECT DISTINCT ON (phone) * FROM {StagingTable} ORDER BY phone, line DESC),
@@ -115,12 +112,26 @@ public static class LeadImportMerge
         };
         await using var merge = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         merge.Parameters.Add(new() { Value = listId });
-        await using (var r = await merge.ExecuteReaderAsync(ct))
+        if (policy == DuplicatePolicy.Update)
         {
+            await using var r = await merge.ExecuteReaderAsync(ct);
             await r.ReadAsync(ct);
             counters.Imported = r.GetInt64(0);
             counters.DoNotCall = r.GetInt64(1);
             counters.Updated = r.GetInt64(2);
+        }
+        else
+        {
+            // The list row is locked, so no other import changes which of these rows are new.
+            await using (var dnc = new NpgsqlCommand($"""
+                SELECT count(*) FROM {StagingTable} s JOIN dnc_numbers d ON d.phone = s.phone AND d.campaign_id = ''
+                {(policy == DuplicatePolicy.Skip ? "AND" + notInList[" WHERE".Length..] : "")}
+                """, connection) { CommandTimeout = 0 })
+            {
+                dnc.Parameters.Add(new() { Value = listId });
+                counters.DoNotCall = (long)(await dnc.ExecuteScalarAsync(ct))!;
+            }
+            counters.Imported = await merge.ExecuteNonQueryAsync(ct);
         }
         counters.AddDuplicates(stagedRows - counters.Imported);
         if (checksOff)
