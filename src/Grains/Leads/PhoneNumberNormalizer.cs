@@ -37,8 +37,13 @@ public static class PhoneNumberNormalizer
         try
         {
             var parsed = Util.Parse(raw, string.IsNullOrWhiteSpace(defaultRegion) ? "US" : defaultRegion);
-            if (!Util.IsValidNumber(parsed)) { error = $"'{raw}' is not a valid phone number for region {defaultRegion}."; return null; }
-            timeZone = PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(parsed).FirstOrDefault(z => z != "Etc/Unknown");
+            // The number type is the costly check (pattern matching), and both validity and the
+            // time-zone lookup need it: a valid number is one whose type is known, and only
+            // geographical numbers have an area whose zone we can look up. Work it out once.
+            var type = Util.GetNumberType(parsed);
+            if (type == PhoneNumberType.UNKNOWN) { error = $"'{raw}' is not a valid phone number for region {defaultRegion}."; return null; }
+            if (Util.IsNumberGeographical(type, parsed.CountryCode))
+                timeZone = PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForGeographicalNumber(parsed).FirstOrDefault(z => z != "Etc/Unknown");
             return Util.Format(parsed, PhoneNumberFormat.E164);
         }
         catch (NumberParseException ex)

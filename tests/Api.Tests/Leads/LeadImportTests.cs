@@ -227,6 +227,13 @@ public sealed class LeadImportTests(ApiServer server)
         Assert.Equal(1, status["doNotCall"]!.GetValue<long>());
         var leads = await api.LeadsAsync(listId);
         Assert.Equal(["DoNotCall", "New"], leads.Select(l => l["status"]!.GetValue<string>()));
+
+        // Into a list that has leads: only new numbers count, DNC ones included.
+        var again = await api.ImportAsync(listId, LeadApiClient.Utf8("Phone\n4155550199\n4155550197\n"));
+        Assert.Equal((1L, 0L, 1L), (again["imported"]!.GetValue<long>(), again["doNotCall"]!.GetValue<long>(), again["duplicates"]!.GetValue<long>()));
+        await LeadApiClient.ReadAsync(await server.Http.PostAsJsonAsync("/api/dnc", new { phone = "4155550196" }), HttpStatusCode.Created);
+        var third = await api.ImportAsync(listId, LeadApiClient.Utf8("Phone\n4155550196\n4155550199\n"));
+        Assert.Equal((1L, 1L, 1L), (third["imported"]!.GetValue<long>(), third["doNotCall"]!.GetValue<long>(), third["duplicates"]!.GetValue<long>()));
     }
 
     [Fact]

@@ -22,10 +22,11 @@ public static class CsvTextDecoder
         using var stream = File.OpenRead(path);
         var sample = new byte[(int)Math.Min(SampleBytes, stream.Length)];
         stream.ReadExactly(sample);
-        return Detect(sample);
+        return Detect(sample, truncated: stream.Length > sample.Length);
     }
 
-    public static Encoding Detect(ReadOnlySpan<byte> sample)
+    /// <summary>Decides from the first bytes; <paramref name="truncated"/> when the file goes on after them.</summary>
+    public static Encoding Detect(ReadOnlySpan<byte> sample, bool truncated = false)
     {
         if (sample.Length == 0) throw new ValidationFailedException("file", "The file is empty.");
         if (sample.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) return new UTF8Encoding(false);
@@ -38,8 +39,8 @@ public static class CsvTextDecoder
             if (b < 0x20 && b is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0C)) control++;
         }
         if (control > sample.Length / 100) throw new ValidationFailedException("file", "The file is binary, not CSV text.");
-        // The sample may end inside a multi-byte sequence: allow up to 3 cut bytes.
-        for (var cut = 0; cut <= Math.Min(3, sample.Length - 1); cut++)
+        // A sample cut from a longer file may end inside a multi-byte sequence: allow up to 3 cut bytes.
+        for (var cut = 0; cut <= (truncated ? Math.Min(3, sample.Length - 1) : 0); cut++)
         {
             if (Utf8.IsValid(sample[..^cut])) return new UTF8Encoding(false);
         }

@@ -82,17 +82,15 @@ public static class LeadImportMerge
             // while reading): skip the per-row duplicate probe.
             if (!hasLeads && policy == DuplicatePolicy.Skip) policy = DuplicatePolicy.Allow;
         }
+        var checksOff = await SkipRowByRowForeignKeyCheckAsync(connection, ct);
         var select = string.Format(System.Globalization.CultureInfo.InvariantCulture, SelectLeads, policy == DuplicatePolicy.Update ? "src" : StagingTable);
         var notInList = " WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.list_id = $1 AND l.phone = s.phone)";
         var sql = policy switch
         {
-            DuplicatePolicy.Allow => $"""
-                WITH ins AS (INSERT INTO leads ({LeadColumns}) {select} ORDER BY s.line RETURNING status)
-                SELECT count(*), count(*) FILTER (WHERE status = 'DoNotCall'), 0::bigint FROM ins
-                """,
-            DuplicatePolicy.Skip => $"""
-                WITH ins AS (INSERT INTO leads ({LeadColumns}) {select}{notInList} ORDER BY s.line RETURNING status)
-                SELECT count(*), count(*) FILTER (WHERE status = 'DoNotCall'), 0::bigint FROM ins
+            // Skip and allow count the DNC rows first and insert without RETURNING: a million
+            // returned rows would only be spooled to count them.
+            DuplicatePolicy.Allow or DuplicatePolicy.Skip => $"""
+                INSERT INTO leads ({LeadColumns}) {select}{(policy == DuplicatePolicy.Skip ? notInList : "")} ORDER BY s.line
                 """,
             _ => $"""
                 WITH src AS (SELECT DISTINCT ON (phone) * FROM {StagingTable} ORDER BY phone, line DESC),
@@ -114,11 +112,52 @@ public static class LeadImportMerge
         };
         await using var merge = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         merge.Parameters.Add(new() { Value = listId });
-        await using var r = await merge.ExecuteReaderAsync(ct);
-        await r.ReadAsync(ct);
-        counters.Imported = r.GetInt64(0);
-        counters.DoNotCall = r.GetInt64(1);
-        counters.Updated = r.GetInt64(2);
+        if (policy == DuplicatePolicy.Update)
+        {
+            await using var r = await merge.ExecuteReaderAsync(ct);
+            await r.ReadAsync(ct);
+            counters.Imported = r.GetInt64(0);
+            counters.DoNotCall = r.GetInt64(1);
+            counters.Updated = r.GetInt64(2);
+        }
+        else
+        {
+            // The list row is locked, so no other import changes which of these rows are new.
+            await using (var dnc = new NpgsqlCommand($"""
+                SELECT count(*) FROM {StagingTable} s JOIN dnc_numbers d ON d.phone = s.phone AND d.campaign_id = ''
+                {(policy == DuplicatePolicy.Skip ? "AND" + notInList[" WHERE".Length..] : "")}
+                """, connection) { CommandTimeout = 0 })
+            {
+                dnc.Parameters.Add(new() { Value = listId });
+                counters.DoNotCall = (long)(await dnc.ExecuteScalarAsync(ct))!;
+            }
+            counters.Imported = await merge.ExecuteNonQueryAsync(ct);
+        }
         counters.AddDuplicates(stagedRows - counters.Imported);
+        if (checksOff)
+        {
+            await using var restore = new NpgsqlCommand("SET LOCAL session_replication_role = origin", connection);
+            await restore.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// The leads → lead_lists foreign key is checked by a trigger per inserted row, which costs
+    /// more than a third of a million-row merge. Every row of this merge carries the one list id
+    /// whose row we hold FOR UPDATE (so the list exists and cannot go away before we commit): the
+    /// per-row checks can prove nothing more. When the role may, and when leads has no triggers of
+    /// its own that replica mode would also silence, the merge runs with the foreign-key triggers
+    /// off (what pg_restore --disable-triggers does); otherwise the checks just run.
+    /// </summary>
+    private static async Task<bool> SkipRowByRowForeignKeyCheckAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var check = new NpgsqlCommand("""
+            SELECT (current_setting('is_superuser') = 'on' OR has_parameter_privilege('session_replication_role', 'SET'))
+               AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'leads'::regclass AND NOT tgisinternal)
+            """, connection);
+        if (await check.ExecuteScalarAsync(ct) is not true) return false;
+        await using var replica = new NpgsqlCommand("SET LOCAL session_replication_role = replica", connection);
+        await replica.ExecuteNonQueryAsync(ct);
+        return true;
     }
 }

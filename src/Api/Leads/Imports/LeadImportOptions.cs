@@ -14,7 +14,8 @@ public sealed class LeadImportOptions
     [Range(1024, 64 * 1024 * 1024)] public int MaxRecordChars { get; set; } = 1024 * 1024;
 
     /// <summary>Rows normalized per batch; batches run on all cores while the previous one is copied to PostgreSQL.</summary>
-    [Range(1, 1_000_000)] public int BatchRows { get; set; } = 4096;
+    // 2,000 rows keep each batch list under the 85 KB large-object threshold.
+    [Range(1, 1_000_000)] public int BatchRows { get; set; } = 2000;
 
     /// <summary>Rejected rows kept for the error report of one import (the counters count them all).</summary>
     [Range(0, 10_000_000)] public int MaxStoredErrors { get; set; } = 100_000;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Threading.Channels;
 using ContactCenter.Grains.Common;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -59,15 +58,16 @@ public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStor
             await using var connection = await db.OpenConnectionAsync(cancel.Token);
             await using var transaction = await connection.BeginTransactionAsync(cancel.Token);
             await LeadImportMerge.CreateStagingAsync(connection, cancel.Token);
-            var staged = await StageAsync(connection, csv, parser, job.Policy, settings.BatchRows, counters, errors, b => Volatile.Write(ref bytesRead, b), cancel.Token);
+            var staged = await LeadStagingPipeline.RunAsync(connection, csv, parser, job.Policy, settings.BatchRows, counters, errors.Add, b => Volatile.Write(ref bytesRead, b), cancel.Token);
             Volatile.Write(ref bytesRead, csv.Length);
+            var stagedAt = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
             phase = "Merging";
             await LeadImportMerge.MergeAsync(connection, job.ListId, job.Policy, staged, counters, cancel.Token);
             await store.AddErrorsAsync(job.ImportId, errors.Drain(), cancel.Token);
             await LeadImportStore.CompleteAsync(connection, job.ImportId, counters, csv.Length, cancel.Token);
             await transaction.CommitAsync(cancel.Token);
             LogCompleted(logger, job.ImportId, job.ListId, counters.RowsRead, counters.Imported, counters.Rejected, counters.Duplicates,
-                TimeProvider.System.GetElapsedTime(started).TotalSeconds);
+                TimeProvider.System.GetElapsedTime(started).TotalSeconds, stagedAt);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -104,111 +104,12 @@ public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStor
         }
     }
 
-    /// <summary>
-    /// The pipeline: this thread reads batches, the thread pool normalizes them in parallel, and
-    /// one writer copies them to PostgreSQL in file order. The channel's bound keeps a few batches
-    /// in memory at most, whatever the file's size.
-    /// </summary>
-    private static async Task<long> StageAsync(NpgsqlConnection connection, LeadCsvReader csv, LeadRowParser parser, DuplicatePolicy policy, int batchRows,
-        LeadImportCounters counters, ErrorSink errors, Action<long> reportBytes, CancellationToken ct)
-    {
-        var batches = Channel.CreateBounded<Task<ParsedBatch>>(new BoundedChannelOptions(Environment.ProcessorCount + 2) { SingleReader = true, SingleWriter = true });
-        var writer = Task.Run(() =>
-        {
-            long staged = 0;
-            // Under "skip" the file's own repeats go here; E.164 fits in a long, which keeps a million numbers in ~30 MB.
-            var seen = policy == DuplicatePolicy.Skip ? new HashSet<long>() : null;
-            try
-            {
-                return Copy();
-            }
-            catch
-            {
-                // Unblocks the reader, which then surfaces this exception through the writer task.
-                batches.Writer.TryComplete();
-                throw;
-            }
-
-            long Copy()
-            {
-            using var copy = connection.BeginBinaryImport(LeadImportMerge.CopyCommand);
-            while (batches.Reader.WaitToReadAsync(ct).AsTask().GetAwaiter().GetResult())
-            {
-                while (batches.Reader.TryRead(out var next))
-                {
-                    var batch = next.GetAwaiter().GetResult();
-                    long duplicates = 0;
-                    foreach (var lead in batch.Leads)
-                    {
-                        if (seen is not null && !seen.Add(long.Parse(lead.Phone.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture))) { duplicates++; continue; }
-                        LeadImportMerge.Write(copy, lead);
-                        staged++;
-                    }
-                    errors.Add(batch.Rejected);
-                    counters.AddRejected(batch.Rejected.Count);
-                    counters.AddDuplicates(duplicates);
-                    counters.AddRead(batch.Leads.Count + batch.Rejected.Count);
-                    reportBytes(batch.BytesRead);
-                    ct.ThrowIfCancellationRequested();
-                }
-            }
-            copy.Complete();
-            return staged;
-            }
-        }, ct);
-
-        try
-        {
-            var rows = new List<RawRow>(batchRows);
-            foreach (var row in csv.ReadRows())
-            {
-                rows.Add(row);
-                if (rows.Count < batchRows) continue;
-                if (!await TryWriteAsync(ParseAsync(parser, rows, csv.BytesRead))) break;
-                rows = new List<RawRow>(batchRows);
-            }
-            if (rows.Count > 0) await TryWriteAsync(ParseAsync(parser, rows, csv.BytesRead));
-        }
-        finally
-        {
-            batches.Writer.TryComplete();
-        }
-        return await writer;
-
-        async Task<bool> TryWriteAsync(Task<ParsedBatch> batch)
-        {
-            try
-            {
-                await batches.Writer.WriteAsync(batch, ct);
-                return true;
-            }
-            catch (ChannelClosedException)
-            {
-                return false; // the writer failed; awaiting it throws why
-            }
-        }
-    }
-
-    private static Task<ParsedBatch> ParseAsync(LeadRowParser parser, List<RawRow> rows, long bytesRead) => Task.Run(() =>
-    {
-        var leads = new List<StagedLead>(rows.Count);
-        var rejected = new List<RejectedRow>();
-        foreach (var row in rows)
-        {
-            if (parser.Parse(row, out var rejection) is { } lead) leads.Add(lead);
-            else rejected.Add(rejection!);
-        }
-        return new ParsedBatch(leads, rejected, bytesRead);
-    });
-
     private void TryDelete(string path)
     {
         try { File.Delete(path); }
         catch (IOException ex) { LogSpoolNotDeleted(logger, ex, path); }
         catch (UnauthorizedAccessException ex) { LogSpoolNotDeleted(logger, ex, path); }
     }
-
-    private sealed record ParsedBatch(List<StagedLead> Leads, List<RejectedRow> Rejected, long BytesRead);
 
     /// <summary>Rejected rows waiting to be written, up to the per-import cap.</summary>
     private sealed class ErrorSink(int capacity)
@@ -232,16 +133,4 @@ public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStor
             return rows;
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lead import {ImportId} into list {ListId}: {Rows} rows, {Imported} imported, {Rejected} rejected, {Duplicates} duplicates in {Seconds:F1} s")]
-    private static partial void LogCompleted(ILogger logger, long importId, long listId, long rows, long imported, long rejected, long duplicates, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Lead import {ImportId} failed")]
-    private static partial void LogFailed(ILogger logger, Exception exception, long importId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Progress of lead import {ImportId} could not be written")]
-    private static partial void LogProgressFailed(ILogger logger, Exception exception, long importId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Spooled upload {Path} could not be deleted")]
-    private static partial void LogSpoolNotDeleted(ILogger logger, Exception exception, string path);
 }

@@ -31,10 +31,4 @@ public sealed partial class LeadImportWorker(LeadImportQueue queue, LeadImportRu
         {
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} lead imports were left running by a stopped node and are now marked failed")]
-    private static partial void LogAbandoned(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check for abandoned lead imports")]
-    private static partial void LogAbandonedCheckFailed(ILogger logger, Exception exception);
 }
