@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ContactCenter.Api.AgentScripts;
 using ContactCenter.Api.Agents;
 using ContactCenter.Api.Calls;
 using ContactCenter.Api.Campaigns;
@@ -56,6 +57,7 @@ public static class ContactCenterApp
         app.MapListsApi();
         app.MapLeadsApi();
         app.MapCallsApi();
+        app.MapAgentScriptsApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

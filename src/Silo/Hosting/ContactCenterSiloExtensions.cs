@@ -1,3 +1,5 @@
+using ContactCenter.Grains.Broadcast;
+using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Leads;
 using ContactCenter.Grains.Pacing;
@@ -33,6 +35,8 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton<LeadStore>();
         services.TryAddSingleton<HopperStore>();
         services.TryAddSingleton<CallRecordStore>();
+        services.TryAddSingleton<AgentScriptStore>();
+        services.TryAddSingleton<AgentScriptCache>();
         services.TryAddSingleton<ICallEventSink, CallEventRouter>();
         services.TryAddSingleton<SimulatedCarrier>();
         services.TryAddSingleton<ICarrier>(sp => sp.GetRequiredService<SimulatedCarrier>());
