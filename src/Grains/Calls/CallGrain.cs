@@ -107,7 +107,8 @@ public sealed partial class CallGrain(
         await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
         if (start.AgentId is not { } agentId)
         {
-            return; // The AI agent (Broadcast) takes it from here.
+            await RunConversationAsync(); // The AI agent (Broadcast) takes it from here.
+            return;
         }
         try
         {
@@ -129,6 +130,7 @@ public sealed partial class CallGrain(
         var start = state.State.Start!;
         await SaveAsync(Call with { Status = CallStatus.Failed, Outcome = outcome, EndedAt = time.GetUtcNow(), Notes = detail });
         await records.UpsertAsync(Call);
+        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null) await RecordVoicemailAsync();
         try
         {
             await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, outcome, start.Retry);
@@ -148,7 +150,7 @@ public sealed partial class CallGrain(
         var abandoned = !connected && start.AgentId is not null;
         await SaveAsync(Call with { Status = CallStatus.Completed, Outcome = CallOutcome.Answered, EndedAt = at });
         await records.UpsertAsync(Call);
-        if (connected && start.AgentId is { } agentId)
+        if (connected && (start.AgentId ?? Call.AgentId) is { } agentId)
         {
             await GrainFactory.GetGrain<IAgentGrain>(agentId).CallEndedAsync(Id, start.WrapUpTimeoutSeconds);
         }

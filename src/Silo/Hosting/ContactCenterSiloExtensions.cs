@@ -37,6 +37,9 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton<CallRecordStore>();
         services.TryAddSingleton<AgentScriptStore>();
         services.TryAddSingleton<AgentScriptCache>();
+        services.AddOptions<ContactCenter.Grains.Trunks.TrunkOptions>();
+        services.AddBroadcastAgent();
+        services.TryAddSingleton<ContactCenter.Grains.Broadcast.Calls.BroadcastCallRunner>();
         services.TryAddSingleton<ICallEventSink, CallEventRouter>();
         services.TryAddSingleton<SimulatedCarrier>();
         services.TryAddSingleton<ICarrier>(sp => sp.GetRequiredService<SimulatedCarrier>());
