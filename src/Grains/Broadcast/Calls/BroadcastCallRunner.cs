@@ -14,9 +14,6 @@ public sealed class BroadcastCallRunner(ConversationSessionFactory sessions, Age
     /// <summary>Outcome a script may map to say what happens when a transfer finds no Ready agent.</summary>
     public const string TransferFailedOutcome = "transfer-failed";
 
-    /// <summary>A guard only: scripts bound their own retries, and callers hang up when out of replies.</summary>
-    private const int MaxTurns = 64;
-
     /// <summary>Holds the conversation with the simulated person picked for this lead.</summary>
     /// <exception cref="Common.EntityNotFoundException">The script version is gone.</exception>
     public async Task<BroadcastRun> RunSimulatedAsync(BroadcastCall call, CampaignSimulation? simulation, long leadId, CancellationToken cancellationToken = default)
@@ -27,17 +24,7 @@ public sealed class BroadcastCallRunner(ConversationSessionFactory sessions, Age
         IReadOnlyList<string> replies = chosen >= 0 ? behaviours[chosen] ?? [] : [];
 
         var session = sessions.Create(script);
-        string? transferTo = null;
-        var turn = await session.StartAsync(cancellationToken);
-        for (var i = 0; ; i++)
-        {
-            transferTo = turn.Directives.LastOrDefault(d => d.Kind == DirectiveKind.Transfer)?.Campaign ?? transferTo;
-            if (turn.IsComplete) break;
-            // Out of replies (or turns): the person hangs up, as people do.
-            var input = i < replies.Count && i < MaxTurns ? SimulatedCaller.Parse(replies[i]) : CallerInput.HangUp;
-            turn = await session.HandleAsync(input, cancellationToken);
-        }
-
+        var transferTo = await SimulatedCaller.ConverseAsync(session, replies, cancellationToken);
         var result = session.GetResult();
         return new BroadcastRun(result, ConversationDetails.From(call, result, chosen >= 0 ? chosen : null), transferTo,
             script.Dispositions.TryGetValue(TransferFailedOutcome, out var code) ? code : null);

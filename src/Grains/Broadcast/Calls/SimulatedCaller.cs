@@ -17,6 +17,28 @@ public static partial class SimulatedCaller
     public const string HangUp = "(hangup)";
     private const string DtmfPrefix = "dtmf:";
 
+    /// <summary>A guard only: scripts bound their own retries, and callers hang up when out of replies.</summary>
+    private const int MaxTurns = 64;
+
+    /// <summary>
+    /// Holds a started-or-new session's conversation with a person who gives <paramref name="replies"/> turn by turn and
+    /// hangs up when out of them. Returns the campaign the agent transferred to, if it did.
+    /// </summary>
+    public static async Task<string?> ConverseAsync(ConversationSession session, IReadOnlyList<string> replies, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(replies);
+        string? transferTo = null;
+        var turn = await session.StartAsync(cancellationToken);
+        for (var i = 0; ; i++)
+        {
+            transferTo = turn.Directives.LastOrDefault(d => d.Kind == DirectiveKind.Transfer)?.Campaign ?? transferTo;
+            if (turn.IsComplete) return transferTo;
+            var input = i < replies.Count && i < MaxTurns ? Parse(replies[i]) : CallerInput.HangUp;
+            turn = await session.HandleAsync(input, cancellationToken);
+        }
+    }
+
     /// <summary>The behaviour for a lead, or -1 when there are none.</summary>
     public static int Choose(int seed, long leadId, int behaviours)
     {
