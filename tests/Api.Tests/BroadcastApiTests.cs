@@ -77,6 +77,9 @@ public sealed class BroadcastApiTests(ApiServer server)
             Assert.NotNull(conversation["summary"]);
             Assert.NotNull(conversation["sentiment"]!["score"]);
         }
+        var trunk = await ReadAsync(await Http.GetAsync("/api/trunks/simulated"), HttpStatusCode.OK);
+        Assert.Equal(200, trunk["capacity"]!.GetValue<int>());
+        Assert.InRange(trunk["peak"]!.GetValue<int>(), 1, 2); // this campaign's cap of 2 (no other Broadcast campaign runs here)
     }
 
     [Fact]

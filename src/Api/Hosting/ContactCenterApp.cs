@@ -6,6 +6,7 @@ using ContactCenter.Api.Campaigns;
 using ContactCenter.Api.Health;
 using ContactCenter.Api.Leads;
 using ContactCenter.Api.Problems;
+using ContactCenter.Api.Trunks;
 using ContactCenter.Silo.Hosting;
 using Scalar.AspNetCore;
 
@@ -58,6 +59,7 @@ public static class ContactCenterApp
         app.MapLeadsApi();
         app.MapCallsApi();
         app.MapAgentScriptsApi();
+        app.MapTrunksApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
