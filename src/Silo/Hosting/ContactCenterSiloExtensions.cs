@@ -37,7 +37,8 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton<CallRecordStore>();
         services.TryAddSingleton<AgentScriptStore>();
         services.TryAddSingleton<AgentScriptCache>();
-        services.AddOptions<ContactCenter.Grains.Trunks.TrunkOptions>();
+        // ContactCenter:Trunks:DefaultCapacity, ContactCenter:Trunks:Capacities:<name> (e.g. ContactCenter__Trunks__Capacities__carrier1=30).
+        services.AddOptions<ContactCenter.Grains.Trunks.TrunkOptions>().BindConfiguration("ContactCenter:Trunks");
         services.AddBroadcastAgent();
         services.TryAddSingleton<ContactCenter.Grains.Broadcast.Calls.BroadcastCallRunner>();
         services.TryAddSingleton<ICallEventSink, CallEventRouter>();
