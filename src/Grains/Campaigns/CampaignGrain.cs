@@ -184,6 +184,7 @@ public sealed partial class CampaignGrain(
         };
         // An unanswered attempt leaves its agent in Dialing: the pacing turn dials the next lead for them.
         if (outcome != CallOutcome.Answered && agentId is not null) releasing.Enqueue((agentId, callId));
+        if (agentId is null) ReleaseTrunkSlot(callId);
         _ = Self.PaceAsync();
         return SaveSoonAsync();
     }
@@ -282,6 +283,7 @@ public sealed partial class CampaignGrain(
             await PacePreviewAsync();
             return;
         }
+        if (S.Definition.DialerType == DialerType.Broadcast) { await PaceBroadcastAsync(); return; }
         if (S.Definition.DialerType != DialerType.Auto) return;
 
         // Every agent needing a call gets its lead now; the reservations and call set-ups then run

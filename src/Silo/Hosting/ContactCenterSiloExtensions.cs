@@ -1,3 +1,5 @@
+using ContactCenter.Grains.Broadcast;
+using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Leads;
 using ContactCenter.Grains.Pacing;
@@ -36,6 +38,12 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton<LeadStore>();
         services.TryAddSingleton<HopperStore>();
         services.TryAddSingleton<CallRecordStore>();
+        services.TryAddSingleton<AgentScriptStore>();
+        services.TryAddSingleton<AgentScriptCache>();
+        // ContactCenter:Trunks:DefaultCapacity, ContactCenter:Trunks:Capacities:<name> (e.g. ContactCenter__Trunks__Capacities__carrier1=30).
+        services.AddOptions<ContactCenter.Grains.Trunks.TrunkOptions>().BindConfiguration("ContactCenter:Trunks");
+        services.AddBroadcastAgent();
+        services.TryAddSingleton<ContactCenter.Grains.Broadcast.Calls.BroadcastCallRunner>();
         services.TryAddSingleton<ICallEventSink, CallEventRouter>();
         services.TryAddSingleton<SimulatedCarrier>();
         services.TryAddSingleton<ICarrier>(sp => sp.GetRequiredService<SimulatedCarrier>());
