@@ -319,8 +319,12 @@ public sealed class SipOutboundCall : SipCall
     internal async ValueTask OnForkedSuccessAsync(SipResponse response)
     {
         SipRequest? invite;
-        lock (gate) invite = currentInvite;
+        SipClientTransaction? transaction;
+        lock (gate) (invite, transaction) = (currentInvite, inviteTransaction);
         if (invite is null || response.From.Tag != localTag || response.To.Tag is null || response.CSeq.Number != invite.CSeq.Number) return;
+        // The first 2xx reaches the call through the transaction's delivery queue, so on a busy machine
+        // its retransmission can get here first: wait for that answer; a 2xx with its To tag is no fork.
+        if (transaction is not null && (await transaction.FinalResponse).To.Tag == response.To.Tag) return;
         var fork = SipDialog.CreateAsUac(invite, response);
         var target = await UserAgent.ResolveInDialogAsync(fork);
         var forkAck = fork.CreateAck(invite.CSeq.Number);
