@@ -13,8 +13,6 @@ namespace ContactCenter.Api.Leads.Imports;
 /// </summary>
 public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStore store, IOptions<LeadImportOptions> options, ILogger<LeadImportRunner> logger)
 {
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
-
     public async Task RunAsync(LeadImportJob job, CancellationToken stopping)
     {
         var settings = options.Value;
@@ -27,7 +25,7 @@ public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStor
         using var progressStop = new CancellationTokenSource();
         var progress = Task.Run(async () =>
         {
-            using var timer = new PeriodicTimer(ProgressInterval);
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(settings.ProgressIntervalMs));
             try
             {
                 while (await timer.WaitForNextTickAsync(progressStop.Token))
