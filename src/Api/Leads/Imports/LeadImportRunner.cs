@@ -51,7 +51,7 @@ public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStor
         var started = TimeProvider.System.GetTimestamp();
         try
         {
-            using var csv = LeadCsvReader.Open(job.FilePath, settings.MaxRecordChars);
+            using var csv = LeadCsvReader.Open(job.FilePath, settings.MaxRecordChars, cancel.Token);
             var parser = new LeadRowParser(LeadColumnMap.Create(csv.Headers, job.Mapping), job.DefaultRegion);
             await using var connection = await db.OpenConnectionAsync(cancel.Token);
             await using var transaction = await connection.BeginTransactionAsync(cancel.Token);
