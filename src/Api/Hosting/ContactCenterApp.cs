@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ContactCenter.Api.AgentScripts;
 using ContactCenter.Api.Agents;
 using ContactCenter.Api.Calls;
 using ContactCenter.Api.Campaigns;
@@ -7,7 +8,9 @@ using ContactCenter.Api.Dnc;
 using ContactCenter.Api.Leads;
 using ContactCenter.Api.Leads.Imports;
 using ContactCenter.Api.Problems;
+using ContactCenter.Api.Trunks;
 using ContactCenter.Silo.Hosting;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 namespace ContactCenter.Api.Hosting;
@@ -61,6 +64,9 @@ public static class ContactCenterApp
         app.MapImportsApi();
         app.MapDncApi();
         app.MapCallsApi();
+        app.MapOrleansDashboard("/dashboard");
+        app.MapAgentScriptsApi();
+        app.MapTrunksApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

@@ -56,7 +56,7 @@ public sealed partial class CallGrain(
             case CallEventKind.Dialing:
                 break;
             case CallEventKind.Ringing when Call.Status == CallStatus.Dialing:
-                await SaveAsync(Call with { Status = CallStatus.Ringing, RingingAt = e.At });
+                Remember(Call with { Status = CallStatus.Ringing, RingingAt = e.At });
                 break;
             case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
                 await AnswerAsync(e.At);
@@ -103,24 +103,28 @@ public sealed partial class CallGrain(
     private async Task AnswerAsync(DateTimeOffset at)
     {
         var start = state.State.Start!;
-        await SaveAsync(Call with { Status = CallStatus.Answered, AnsweredAt = at });
+        Remember(Call with { Status = CallStatus.Answered, AnsweredAt = at });
+        // A person is on the line: reach the agent first, bookkeeping after.
+        if (start.AgentId is { } agentId)
+        {
+            try
+            {
+                await carrier.BridgeAsync(Id, new AgentEndpoint(agentId, start.AgentSipUri));
+                await GrainFactory.GetGrain<IAgentGrain>(agentId).ConnectAsync(Id);
+                Remember(Call with { Status = CallStatus.Connected, ConnectedAt = time.GetUtcNow() });
+                LogConnected(Id, agentId, (time.GetUtcNow() - at).TotalMilliseconds);
+            }
+            catch (Exception ex) when (ex is DomainException or InvalidOperationException)
+            {
+                // No agent to take the call: it is abandoned; end it rather than leave a person in silence.
+                LogNotConnected(Id, agentId, ex.Message);
+                await carrier.HangUpAsync(Id);
+            }
+        }
         await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
-        if (start.AgentId is not { } agentId)
+        if (start.AgentId is null)
         {
-            return; // The AI agent (Broadcast) takes it from here.
-        }
-        try
-        {
-            await carrier.BridgeAsync(Id, new AgentEndpoint(agentId, start.AgentSipUri));
-            await GrainFactory.GetGrain<IAgentGrain>(agentId).ConnectAsync(Id);
-            await SaveAsync(Call with { Status = CallStatus.Connected, ConnectedAt = time.GetUtcNow() });
-            LogConnected(Id, agentId, (time.GetUtcNow() - at).TotalMilliseconds);
-        }
-        catch (Exception ex) when (ex is DomainException or InvalidOperationException)
-        {
-            // No agent to take the call: it is abandoned; end it rather than leave a person in silence.
-            LogNotConnected(Id, agentId, ex.Message);
-            await carrier.HangUpAsync(Id);
+            await RunConversationAsync(); // Broadcast: the AI agent takes the call from here.
         }
     }
 
@@ -129,6 +133,7 @@ public sealed partial class CallGrain(
         var start = state.State.Start!;
         await SaveAsync(Call with { Status = CallStatus.Failed, Outcome = outcome, EndedAt = time.GetUtcNow(), Notes = detail });
         await records.UpsertAsync(Call);
+        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null) await RecordVoicemailAsync();
         try
         {
             await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, outcome, start.Retry);
@@ -148,12 +153,18 @@ public sealed partial class CallGrain(
         var abandoned = !connected && start.AgentId is not null;
         await SaveAsync(Call with { Status = CallStatus.Completed, Outcome = CallOutcome.Answered, EndedAt = at });
         await records.UpsertAsync(Call);
-        if (connected && start.AgentId is { } agentId)
+        if (connected && (start.AgentId ?? Call.AgentId) is { } agentId)
         {
             await GrainFactory.GetGrain<IAgentGrain>(agentId).CallEndedAsync(Id, start.WrapUpTimeoutSeconds);
         }
         await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).CallEndedAsync(Id, start.AgentId, CallOutcome.Answered, connected, abandoned);
     }
+
+    /// <summary>
+    /// Progress within a live call stays in memory: the call and its media die with the silo anyway,
+    /// and the steps reach PostgreSQL in the call record when the call ends.
+    /// </summary>
+    private void Remember(CallSnapshot call) => state.State.Call = call;
 
     private async Task SaveAsync(CallSnapshot call)
     {

@@ -2,22 +2,65 @@ using System.Globalization;
 
 namespace ContactCenter.Grains.Campaigns;
 
-/// <summary>The hours, in each lead's own time zone, when the lead may be called ("08:00" to "21:00").</summary>
+/// <summary>
+/// The hours, in each lead's own time zone, when the lead may be called ("08:00" to "21:00"),
+/// with optional per-weekday hours (shorter Saturdays, closed Sundays).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("cc.CallingWindow")]
 public sealed record CallingWindow
 {
     [Id(0)] public string Start { get; init; } = "08:00";
     [Id(1)] public string End { get; init; } = "21:00";
+    [Id(2)] public IReadOnlyList<WeekdayWindow> Weekdays { get; init; } = [];
 
-    public TimeOnly StartTime => TimeOnly.ParseExact(Start, "HH:mm", CultureInfo.InvariantCulture);
-    public TimeOnly EndTime => TimeOnly.ParseExact(End, "HH:mm", CultureInfo.InvariantCulture);
+    public TimeOnly StartTime => Parse(Start);
+    public TimeOnly EndTime => Parse(End);
+
+    /// <summary>Start and end per ISO weekday (index 0 = Monday … 6 = Sunday); a closed day is an empty range.</summary>
+    public (TimeSpan Start, TimeSpan End)[] ByIsoWeekday()
+    {
+        var days = new (TimeSpan, TimeSpan)[7];
+        for (var i = 0; i < 7; i++)
+        {
+            var day = (DayOfWeek)((i + 1) % 7);
+            var special = Weekdays?.LastOrDefault(w => w.Day == day);
+            days[i] = special switch
+            {
+                null => (StartTime.ToTimeSpan(), EndTime.ToTimeSpan()),
+                { Closed: true } => (TimeSpan.Zero, TimeSpan.Zero),
+                _ => (Parse(special.Start ?? Start).ToTimeSpan(), Parse(special.End ?? End).ToTimeSpan()),
+            };
+        }
+        return days;
+    }
+
+    /// <summary>Whether a moment in the lead's local time is inside the window.</summary>
+    public bool Allows(DateTime localTime)
+    {
+        var isoIndex = ((int)localTime.DayOfWeek + 6) % 7;
+        var (start, end) = ByIsoWeekday()[isoIndex];
+        return localTime.TimeOfDay >= start && localTime.TimeOfDay < end;
+    }
 
     public IEnumerable<(string Field, string Message)> Validate()
     {
-        var okStart = TimeOnly.TryParseExact(Start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var s);
-        var okEnd = TimeOnly.TryParseExact(End, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var e);
-        if (!okStart) yield return ("callingWindow.start", "Use HH:mm, e.g. 08:00.");
-        if (!okEnd) yield return ("callingWindow.end", "Use HH:mm, e.g. 21:00.");
-        if (okStart && okEnd && e <= s) yield return ("callingWindow.end", "The window must end after it starts.");
+        foreach (var problem in ValidateRange("callingWindow", Start, End)) yield return problem;
+        foreach (var (w, i) in (Weekdays ?? []).Select((w, i) => (w, i)))
+        {
+            if (!Enum.IsDefined(w.Day)) yield return ($"callingWindow.weekdays[{i}].day", "Use Monday … Sunday.");
+            if (!w.Closed)
+                foreach (var problem in ValidateRange($"callingWindow.weekdays[{i}]", w.Start ?? Start, w.End ?? End)) yield return problem;
+        }
     }
+
+    private static IEnumerable<(string Field, string Message)> ValidateRange(string prefix, string? start, string? end)
+    {
+        var okStart = TimeOnly.TryParseExact(start, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var s);
+        var okEnd = TimeOnly.TryParseExact(end, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var e);
+        if (!okStart) yield return ($"{prefix}.start", "Use HH:mm, e.g. 08:00.");
+        if (!okEnd) yield return ($"{prefix}.end", "Use HH:mm, e.g. 21:00.");
+        if (okStart && okEnd && e <= s) yield return ($"{prefix}.end", "The window must end after it starts.");
+    }
+
+    private static TimeOnly Parse(string value) => TimeOnly.ParseExact(value, "HH:mm", CultureInfo.InvariantCulture);
 }

@@ -18,7 +18,7 @@ public sealed record Lead
     [Id(11)] public string? Gender { get; init; }
     [Id(12)] public string? Email { get; init; }
     [Id(13)] public string? Comments { get; init; }
-    [Id(14)] public string CustomFields { get; init; } = "{}";
+    [Id(14), System.Text.Json.Serialization.JsonConverter(typeof(RawJsonConverter))] public string CustomFields { get; init; } = "{}";
     [Id(15)] public IReadOnlyList<string> Tags { get; init; } = [];
     [Id(16)] public string? TimeZone { get; init; }
     [Id(17)] public LeadStatus Status { get; init; }

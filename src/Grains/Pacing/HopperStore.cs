@@ -28,8 +28,9 @@ public sealed class HopperStore(NpgsqlDataSource db)
                   AND status IN ('New', 'Callback')
                   AND (next_callable_at IS NULL OR next_callable_at <= $2)
                   AND (attempts < $5 OR status = 'Callback')
-                  AND ($2 AT TIME ZONE coalesce(time_zone, 'UTC'))::time >= $3
-                  AND ($2 AT TIME ZONE coalesce(time_zone, 'UTC'))::time < $4
+                  -- The lead's own clock decides: its local weekday picks the hours, its local time must be inside them.
+                  AND ($2 AT TIME ZONE coalesce(time_zone, 'UTC'))::time >= ($3::time[])[extract(isodow FROM $2 AT TIME ZONE coalesce(time_zone, 'UTC'))::int]
+                  AND ($2 AT TIME ZONE coalesce(time_zone, 'UTC'))::time < ($4::time[])[extract(isodow FROM $2 AT TIME ZONE coalesce(time_zone, 'UTC'))::int]
                   AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id IN ('', $7))
                 ORDER BY list_rank, kind_rank, next_callable_at NULLS LAST, id
                 LIMIT $6
@@ -40,8 +41,9 @@ public sealed class HopperStore(NpgsqlDataSource db)
             """);
         cmd.Parameters.Add(new() { Value = listIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        cmd.Parameters.Add(new() { Value = window.StartTime.ToTimeSpan(), NpgsqlDbType = NpgsqlDbType.Time });
-        cmd.Parameters.Add(new() { Value = window.EndTime.ToTimeSpan(), NpgsqlDbType = NpgsqlDbType.Time });
+        var week = window.ByIsoWeekday();
+        cmd.Parameters.Add(new() { Value = week.Select(d => d.Start).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Time });
+        cmd.Parameters.Add(new() { Value = week.Select(d => d.End).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Time });
         cmd.Parameters.Add(new() { Value = maxAttempts });
         cmd.Parameters.Add(new() { Value = limit });
         cmd.Parameters.Add(new() { Value = campaignId });

@@ -40,14 +40,15 @@ public static partial class DatabaseMigrator
     /// <exception cref="DatabaseMigrationException">An applied migration was edited, a script is
     /// misnamed, the server is too old, or a script failed (its transaction is rolled back).</exception>
     public static Task MigrateAsync(string connectionString, ILogger? logger = null, CancellationToken cancellationToken = default)
-        => MigrateAsync(connectionString, MigrationCatalog.LoadEmbedded(), logger, cancellationToken);
+        => ApplyMigrationsAsync(connectionString, MigrationCatalog.LoadEmbedded(), logger, cancellationToken);
 
     /// <summary>
     /// Applies the given migrations (in version order) to the database named in
     /// <paramref name="connectionString"/>, creating the database if it is missing.
     /// </summary>
     /// <exception cref="DatabaseMigrationException">See <see cref="MigrateAsync(string, ILogger?, CancellationToken)"/>.</exception>
-    public static async Task MigrateAsync(
+    /// <remarks>Named differently from <see cref="MigrateAsync"/> so that passing a null logger stays unambiguous.</remarks>
+    public static async Task ApplyMigrationsAsync(
         string connectionString,
         IEnumerable<Migration> migrations,
         ILogger? logger = null,
@@ -85,9 +86,26 @@ public static partial class DatabaseMigrator
         }
         finally
         {
-            // Closing the session would release the lock too; unlocking explicitly returns the
-            // pooled connection clean. Not cancellable: we must not leave the lock held.
+            await ReleaseLockAsync(connection);
+        }
+    }
+
+    private static async Task ReleaseLockAsync(NpgsqlConnection connection)
+    {
+        // Unlocking explicitly returns the pooled connection clean. Not cancellable, so a cancelled
+        // start does not leave the lock held. If the connection is already broken, the server has
+        // ended the session and with it the lock; an error here must not hide the original one.
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+
+        try
+        {
             await ExecuteAsync(connection, "SELECT pg_advisory_unlock(@key)", AdvisoryLockKey, CancellationToken.None);
+        }
+        catch (NpgsqlException)
+        {
         }
     }
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -22,7 +20,6 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
     public const string UserName = "cc";
 
     private const string MaintenanceDatabase = "postgres";
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(90);
 
     private readonly LocalPostgresOptions options;
     private readonly PostgresTools tools;
@@ -77,16 +74,25 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         var tools = PostgresTools.Locate(options.BinDirectory);
         Directory.CreateDirectory(root);
         await tools.GiveToServiceUserAsync(root, ct);
+        if (options.Throwaway)
+        {
+            // Armed before initdb so that even a run killed half-way leaves nothing behind.
+            ThrowawayWatchdog.Start(tools, root);
+        }
 
+        // Serialises starters on one folder (say the silo and the API starting together): one
+        // initialises and starts, the others then find it running.
+        await using var folderLock = await LockFolderAsync(root, ct);
         var cluster = Path.Combine(root, "pgdata");
         if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
         {
-            await InitializeClusterAsync(tools, root, cluster, options.Throwaway, logger, ct);
+            await PostgresCluster.InitializeAsync(tools, root, cluster, UserName, options.Throwaway, ct);
+            LogInitialized(logger, cluster);
         }
 
         int port;
         bool startedHere;
-        if (await ReadRunningPortAsync(tools, root, cluster, ct) is { } runningPort)
+        if (await PostgresCluster.ReadRunningPortAsync(tools, root, cluster, ct) is { } runningPort)
         {
             if (options.Port != 0 && options.Port != runningPort)
             {
@@ -100,10 +106,26 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         }
         else
         {
-            port = ChoosePort(options, root);
-            await StartClusterAsync(tools, root, cluster, port, options.Throwaway, ct);
-            startedHere = true;
-            LogStarted(logger, root, port, options.Throwaway);
+            port = PostgresCluster.ChoosePort(options.Port, root, remember: !options.Throwaway);
+            var raced = await PostgresCluster.StartAsync(tools, root, cluster, port, options.Throwaway, ct);
+            if (raced is { } racedPort)
+            {
+                // Another process started the same folder between our status check and our start.
+                if (options.Port != 0 && options.Port != racedPort)
+                {
+                    throw new InvalidOperationException(
+                        $"PostgreSQL on '{root}' was started concurrently on port {racedPort}, not the requested {options.Port}.");
+                }
+
+                port = racedPort;
+                startedHere = false;
+                LogReused(logger, root, port);
+            }
+            else
+            {
+                startedHere = true;
+                LogStarted(logger, root, port, options.Throwaway);
+            }
         }
 
         var server = new LocalPostgresServer(options, tools, root, port, startedHere, logger);
@@ -168,7 +190,10 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
             await StopAsync("immediate");
             try
             {
-                Directory.Delete(RootDirectory, recursive: true);
+                if (Directory.Exists(RootDirectory))
+                {
+                    Directory.Delete(RootDirectory, recursive: true);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -181,14 +206,38 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         }
     }
 
+    private static async Task<FileStream> LockFolderAsync(string root, CancellationToken ct)
+    {
+        var path = Path.Combine(root, "start.lock");
+        var waited = TimeProvider.System.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                // FileShare.None takes an exclusive flock on Unix, honoured across processes.
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (TimeProvider.System.GetElapsedTime(waited) < PostgresCluster.ToolTimeout)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+            }
+        }
+    }
+
     private async Task StopAsync(string mode)
     {
+        if (!Directory.Exists(ClusterDirectory))
+        {
+            // Another instance on the same throwaway folder already stopped and deleted it.
+            return;
+        }
+
         // Pooled connections to a stopped server are dead; without this, the first commands after
         // a restart on the same port would fail with "terminating connection". Clearing only
         // drops idle connections, so other servers' pools merely reconnect.
         NpgsqlConnection.ClearAllPools();
         var result = await tools.RunAsync(
-            "pg_ctl", ["stop", "-D", ClusterDirectory, "-m", mode, "-w", "-t", "60"], RootDirectory, ToolTimeout, CancellationToken.None);
+            "pg_ctl", ["stop", "-D", ClusterDirectory, "-m", mode, "-w", "-t", "60"], RootDirectory, PostgresCluster.ToolTimeout, CancellationToken.None);
         if (result.ExitCode == 0)
         {
             LogStopped(logger, RootDirectory, Port);
@@ -207,7 +256,14 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         if (await exists.ExecuteScalarAsync(ct) is null)
         {
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync(ct);
+            try
+            {
+                await create.ExecuteNonQueryAsync(ct);
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+            {
+                // A concurrent starter created it first; that is all we wanted.
+            }
         }
     }
 
@@ -234,120 +290,6 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         Database = database,
         Username = UserName,
     }.ConnectionString;
-
-    private static async Task InitializeClusterAsync(
-        PostgresTools tools, string root, string cluster, bool throwaway, ILogger logger, CancellationToken ct)
-    {
-        List<string> arguments = ["-D", cluster, "-U", UserName, "--auth=trust", "--no-locale", "--encoding=UTF8"];
-        if (throwaway)
-        {
-            arguments.Add("--no-sync");
-        }
-
-        var result = await tools.RunAsync("initdb", arguments, root, ToolTimeout, ct);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"initdb failed for '{cluster}' (exit {result.ExitCode}). If it reports 'Permission denied', every folder above it must be " +
-                $"readable by user 'postgres'.{Environment.NewLine}{result.Output.Trim()}");
-        }
-
-        LogInitialized(logger, cluster);
-    }
-
-    private static async Task<int?> ReadRunningPortAsync(PostgresTools tools, string root, string cluster, CancellationToken ct)
-    {
-        // pg_ctl status: 0 = running, 3 = not running (a stale postmaster.pid is ignored), 4 = no cluster.
-        var status = await tools.RunAsync("pg_ctl", ["status", "-D", cluster], root, ToolTimeout, ct);
-        if (status.ExitCode != 0)
-        {
-            return null;
-        }
-
-        // postmaster.pid line 4 is the port (see PostgreSQL's pidfile.h, LOCK_FILE_LINE_PORT).
-        var lines = await File.ReadAllLinesAsync(Path.Combine(cluster, "postmaster.pid"), ct);
-        if (lines.Length >= 4 && int.TryParse(lines[3].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
-        {
-            return port;
-        }
-
-        throw new InvalidOperationException($"PostgreSQL on '{cluster}' is running but its postmaster.pid names no port.");
-    }
-
-    private static int ChoosePort(LocalPostgresOptions options, string root)
-    {
-        var portFile = Path.Combine(root, "port");
-        var port = options.Port;
-        if (port == 0 && File.Exists(portFile)
-            && int.TryParse(File.ReadAllText(portFile).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var remembered)
-            && remembered is > 0 and <= IPEndPoint.MaxPort)
-        {
-            port = remembered;
-        }
-
-        if (port == 0)
-        {
-            port = FindFreePort();
-        }
-
-        if (!options.Throwaway)
-        {
-            File.WriteAllText(portFile, port.ToString(CultureInfo.InvariantCulture));
-        }
-
-        return port;
-    }
-
-    private static int FindFreePort()
-    {
-        // The port is free when we look; the short window until postgres binds it is acceptable
-        // because a collision fails the start with a clear "could not bind" in the log.
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
-    private static async Task StartClusterAsync(
-        PostgresTools tools, string root, string cluster, int port, bool throwaway, CancellationToken ct)
-    {
-        var socketDirectory = Path.Combine(root, "run");
-        Directory.CreateDirectory(socketDirectory);
-        await tools.GiveToServiceUserAsync(socketDirectory, ct);
-
-        // A Unix socket path is limited to 107 bytes; deep folders get TCP only.
-        var socketPath = Path.Combine(socketDirectory, $".s.PGSQL.{port}");
-        var socketArgument = socketPath.Length < 100 ? $"\"{socketDirectory}\"" : "\"\"";
-        var serverOptions = $"-p {port} -k {socketArgument} -c listen_addresses=127.0.0.1";
-        if (throwaway)
-        {
-            // Tests never need crash safety; these make commits and CREATE DATABASE much cheaper.
-            serverOptions += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-        }
-
-        var log = Path.Combine(root, "postgres.log");
-        var result = await tools.RunAsync(
-            "pg_ctl", ["start", "-D", cluster, "-l", log, "-w", "-t", "60", "-o", serverOptions], root, ToolTimeout, ct);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"PostgreSQL on '{cluster}' did not start on port {port} (pg_ctl exit {result.ExitCode}).{Environment.NewLine}" +
-                $"{result.Output.Trim()}{Environment.NewLine}Last lines of {log}:{Environment.NewLine}{ReadTail(log, 20)}");
-        }
-    }
-
-    private static string ReadTail(string path, int lines)
-    {
-        try
-        {
-            return string.Join(Environment.NewLine, File.ReadLines(path).TakeLast(lines));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return $"(could not read: {ex.Message})";
-        }
-    }
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex DatabaseNamePattern();

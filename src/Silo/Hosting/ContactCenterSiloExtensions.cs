@@ -1,12 +1,16 @@
+using ContactCenter.Grains.Broadcast;
+using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Leads;
 using ContactCenter.Grains.Pacing;
 using ContactCenter.Telephony.Carrier;
 using ContactCenter.Telephony.Simulation;
+using ContactCenter.Telephony.Trunk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace ContactCenter.Silo.Hosting;
 
@@ -22,6 +26,13 @@ public static class ContactCenterSiloExtensions
         silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         silo.ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         silo.Services.AddContactCenterServices(connectionString);
+        // The SIP trunk replaces the simulated carrier; its settings are validated at start.
+        if (string.Equals(options.Telephony, "Sip", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.Services.AddSipTrunk(silo.Configuration.GetSection(SipTrunkOptions.Section));
+        }
+        // Grain counts, call rates and silo health for operators at /dashboard of the API.
+        silo.AddDashboard();
         return silo;
     }
 
@@ -33,6 +44,12 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton<LeadStore>();
         services.TryAddSingleton<HopperStore>();
         services.TryAddSingleton<CallRecordStore>();
+        services.TryAddSingleton<AgentScriptStore>();
+        services.TryAddSingleton<AgentScriptCache>();
+        // ContactCenter:Trunks:DefaultCapacity, ContactCenter:Trunks:Capacities:<name> (e.g. ContactCenter__Trunks__Capacities__carrier1=30).
+        services.AddOptions<ContactCenter.Grains.Trunks.TrunkOptions>().BindConfiguration("ContactCenter:Trunks");
+        services.AddBroadcastAgent();
+        services.TryAddSingleton<ContactCenter.Grains.Broadcast.Calls.BroadcastCallRunner>();
         services.TryAddSingleton<ICallEventSink, CallEventRouter>();
         services.TryAddSingleton<SimulatedCarrier>();
         services.TryAddSingleton<ICarrier>(sp => sp.GetRequiredService<SimulatedCarrier>());
@@ -43,6 +60,7 @@ public static class ContactCenterSiloExtensions
     public static IClientBuilder AddContactCenterClient(this IClientBuilder client, string connectionString, ContactCenterOptions options)
     {
         client.UsePostgresClustering(connectionString);
+        client.AddDashboard();
         client.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         return client;
     }

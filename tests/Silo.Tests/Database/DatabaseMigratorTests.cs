@@ -59,9 +59,9 @@ public sealed class DatabaseMigratorTests(PostgresFixture postgres)
     public async Task MigrateAsync_AppliedMigrationEdited_RefusesWithClearMessage()
     {
         var connectionString = await postgres.CreateDatabaseAsync("migrate_edited");
-        await DatabaseMigrator.MigrateAsync(connectionString, [new Migration(1, "0001_first.sql", "CREATE TABLE first_table (id int);")]);
+        await DatabaseMigrator.ApplyMigrationsAsync(connectionString, [new Migration(1, "0001_first.sql", "CREATE TABLE first_table (id int);")]);
 
-        var error = await Assert.ThrowsAsync<DatabaseMigrationException>(() => DatabaseMigrator.MigrateAsync(
+        var error = await Assert.ThrowsAsync<DatabaseMigrationException>(() => DatabaseMigrator.ApplyMigrationsAsync(
             connectionString,
             [
                 new Migration(1, "0001_first.sql", "CREATE TABLE first_table (id bigint);"),
@@ -90,7 +90,7 @@ public sealed class DatabaseMigratorTests(PostgresFixture postgres)
         var connectionString = await postgres.CreateDatabaseAsync("migrate_failing");
         var first = new Migration(1, "0001_first.sql", "CREATE TABLE first_table (id int);");
 
-        var error = await Assert.ThrowsAsync<DatabaseMigrationException>(() => DatabaseMigrator.MigrateAsync(
+        var error = await Assert.ThrowsAsync<DatabaseMigrationException>(() => DatabaseMigrator.ApplyMigrationsAsync(
             connectionString,
             [first, new Migration(2, "0002_broken.sql", "CREATE TABLE half_done (id int); SELECT 1 / 0;")]));
 
@@ -99,7 +99,7 @@ public sealed class DatabaseMigratorTests(PostgresFixture postgres)
         Assert.Null(await Sql.ScalarAsync<string>(connectionString, "SELECT to_regclass('half_done')::text"));
         Assert.Equal(["1"], await Sql.ColumnAsync(connectionString, "SELECT version::text FROM schema_migrations"));
 
-        await DatabaseMigrator.MigrateAsync(
+        await DatabaseMigrator.ApplyMigrationsAsync(
             connectionString, [first, new Migration(2, "0002_broken.sql", "CREATE TABLE half_done (id int);")]);
         Assert.Equal(["1", "2"], await Sql.ColumnAsync(connectionString, "SELECT version::text FROM schema_migrations ORDER BY 1"));
     }
@@ -115,7 +115,7 @@ public sealed class DatabaseMigratorTests(PostgresFixture postgres)
             new Migration(2, "0002_more.sql", "INSERT INTO runs VALUES (2);"),
         ];
 
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => DatabaseMigrator.MigrateAsync(connectionString, migrations))));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => DatabaseMigrator.ApplyMigrationsAsync(connectionString, migrations))));
 
         Assert.Equal(["1", "2"], await Sql.ColumnAsync(connectionString, "SELECT n::text FROM runs ORDER BY n"));
     }

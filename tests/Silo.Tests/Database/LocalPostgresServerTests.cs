@@ -50,6 +50,27 @@ public sealed class LocalPostgresServerTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task StartAsync_TwoStartersOnNewFolderAtOnce_ShareOneServer()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"cc-pg-race-{Guid.NewGuid():N}");
+        var starts = await Task.WhenAll(
+            Task.Run(() => LocalPostgresServer.StartAsync(new LocalPostgresOptions(directory, throwaway: true))),
+            Task.Run(() => LocalPostgresServer.StartAsync(new LocalPostgresOptions(directory, throwaway: true))));
+        try
+        {
+            Assert.Equal(starts[0].Port, starts[1].Port);
+            Assert.Equal(1, await Sql.ScalarAsync<int>(starts[1].ConnectionString, "SELECT 1"));
+        }
+        finally
+        {
+            await starts[0].DisposeAsync();
+            await starts[1].DisposeAsync();
+        }
+
+        Assert.False(Directory.Exists(directory));
+    }
+
+    [Fact]
     public async Task ConnectionString_PointsAtContactCenterDatabaseAsCc()
     {
         var database = await Sql.ScalarAsync<string>(postgres.Server.ConnectionString, "SELECT current_database() || '/' || current_user");

@@ -1,0 +1,37 @@
+using ContactCenter.Grains.Broadcast.Conversation;
+using ContactCenter.Grains.Broadcast.Understanding;
+using ContactCenter.Telephony.Speech;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Grains.Broadcast;
+
+/// <summary>Registers the AI voice agent services.</summary>
+public static class BroadcastServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds sentence embeddings (MiniLM, loaded on first use), the intent classifier (embeddings, or the registered
+    /// <see cref="IChatClient"/> when <see cref="BroadcastAgentOptions.UseChatClient"/> is set), lexicon sentiment,
+    /// espeak-ng text to speech, pocketsphinx recognition and <see cref="ConversationSessionFactory"/>.
+    /// Existing registrations of these services win.
+    /// </summary>
+    public static IServiceCollection AddBroadcastAgent(this IServiceCollection services, Action<BroadcastAgentOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new BroadcastAgentOptions();
+        configure?.Invoke(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ISentenceEmbedder, MiniLmSentenceEmbedder>();
+        services.TryAddSingleton<ISentimentAnalyzer, LexiconSentimentAnalyzer>();
+        services.TryAddSingleton<IIntentClassifier>(sp =>
+            options.UseChatClient && sp.GetService<IChatClient>() is { } chat
+                ? new ChatClientIntentClassifier(chat, goal: null, options.ChatTimeout, sp.GetService<ILogger<ChatClientIntentClassifier>>())
+                : new EmbeddingIntentClassifier(sp.GetRequiredService<ISentenceEmbedder>(), options.Embeddings));
+        services.TryAddSingleton<ITextToSpeech>(_ => new EspeakTextToSpeech(options.TextToSpeech));
+        services.TryAddSingleton<ISpeechRecognizer>(_ => new PocketSphinxRecognizer(options.Recognition));
+        services.TryAddSingleton<ConversationSessionFactory>();
+        return services;
+    }
+}

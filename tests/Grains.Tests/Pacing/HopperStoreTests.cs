@@ -1,0 +1,145 @@
+using ContactCenter.Grains.Campaigns;
+using ContactCenter.Grains.Leads;
+using ContactCenter.Grains.Pacing;
+using ContactCenter.Grains.Tests.Support;
+
+namespace ContactCenter.Grains.Tests.Pacing;
+
+/// <summary>
+/// The hopper's lead selection, run against real PostgreSQL at chosen instants: the clock is a
+/// parameter, so calling windows, retry delays and callbacks are checked at exact times.
+/// </summary>
+[Collection(GrainsCollection.Name)]
+public sealed class HopperStoreTests(GrainsCluster fixture)
+{
+    // Tuesday 2026-11-24 14:00 UTC = 09:00 in New York, 06:00 in Los Angeles, 23:00 in Tokyo.
+    private static readonly DateTimeOffset TuesdayAfternoonUtc = new(2026, 11, 24, 14, 0, 0, TimeSpan.Zero);
+    private static readonly CallingWindow Daytime = new() { Start = "08:00", End = "21:00" };
+
+    private HopperStore Hopper => new(fixture.Database);
+
+    private async Task<Lead> AddLeadAsync(long listId, string? timeZone = "America/New_York")
+    {
+        var phone = GrainsCluster.NextPhone();
+        return await fixture.Leads.InsertAsync(new NewLead { ListId = listId, Phone = phone }, phone, timeZone);
+    }
+
+    private async Task SetAsync(long leadId, string assignments, params object[] values)
+    {
+        await using var cmd = fixture.Database.CreateCommand($"UPDATE leads SET {assignments} WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = leadId });
+        foreach (var v in values) cmd.Parameters.Add(new() { Value = v });
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static string Campaign() => TestData.NewId("hopper");
+
+    [Fact]
+    public async Task Claim_UsesEachLeadsLocalTime()
+    {
+        var list = await fixture.Leads.CreateListAsync("tz", "US");
+        var newYork = await AddLeadAsync(list.Id, "America/New_York");
+        await AddLeadAsync(list.Id, "America/Los_Angeles");
+        await AddLeadAsync(list.Id, "Asia/Tokyo");
+        var claimed = await Hopper.ClaimAsync(Campaign(), [list.Id], Daytime, 3, 10, TuesdayAfternoonUtc);
+        Assert.Equal([newYork.Id], claimed.Select(c => c.LeadId));
+        Assert.Equal(LeadStatus.Queued, (await fixture.Leads.GetAsync(newYork.Id))!.Status);
+    }
+
+    [Fact]
+    public async Task Claim_WeekdayOverrides_CloseSundayAndShortenSaturday()
+    {
+        var list = await fixture.Leads.CreateListAsync("weekdays", "US");
+        var lead = await AddLeadAsync(list.Id, "America/New_York");
+        var window = Daytime with { Weekdays = [new WeekdayWindow(DayOfWeek.Sunday, Closed: true), new WeekdayWindow(DayOfWeek.Saturday, "10:00", "14:00")] };
+        var sundayNoonNy = new DateTimeOffset(2026, 11, 29, 17, 0, 0, TimeSpan.Zero);
+        var saturday3pmNy = new DateTimeOffset(2026, 11, 28, 20, 0, 0, TimeSpan.Zero);
+        var saturday11amNy = new DateTimeOffset(2026, 11, 28, 16, 0, 0, TimeSpan.Zero);
+        Assert.Empty(await Hopper.ClaimAsync(Campaign(), [list.Id], window, 3, 10, sundayNoonNy));
+        Assert.Empty(await Hopper.ClaimAsync(Campaign(), [list.Id], window, 3, 10, saturday3pmNy));
+        Assert.Equal([lead.Id], (await Hopper.ClaimAsync(Campaign(), [list.Id], window, 3, 10, saturday11amNy)).Select(c => c.LeadId));
+    }
+
+    [Fact]
+    public async Task Claim_RetryWaitsUntilDue_AndMaxAttemptsEndsIt()
+    {
+        var list = await fixture.Leads.CreateListAsync("retries", "US");
+        var retry = await AddLeadAsync(list.Id);
+        var exhausted = await AddLeadAsync(list.Id);
+        await SetAsync(retry.Id, "attempts = 1, last_outcome = 'Busy', next_callable_at = $2", TuesdayAfternoonUtc.AddMinutes(10));
+        await SetAsync(exhausted.Id, "attempts = 3, last_outcome = 'Busy'");
+        Assert.Empty(await Hopper.ClaimAsync(Campaign(), [list.Id], Daytime, 3, 10, TuesdayAfternoonUtc.AddMinutes(9)));
+        var due = await Hopper.ClaimAsync(Campaign(), [list.Id], Daytime, 3, 10, TuesdayAfternoonUtc.AddMinutes(10));
+        Assert.Equal([retry.Id], due.Select(c => c.LeadId));
+    }
+
+    [Fact]
+    public async Task Claim_OrdersByListPriority_ThenCallbacks_Retries_New()
+    {
+        var high = await fixture.Leads.CreateListAsync("high", "US");
+        var low = await fixture.Leads.CreateListAsync("low", "US");
+        var lowNew = await AddLeadAsync(low.Id);
+        var highNew = await AddLeadAsync(high.Id);
+        var highRetry = await AddLeadAsync(high.Id);
+        var highCampaignCallback = await AddLeadAsync(high.Id);
+        var highPersonalCallback = await AddLeadAsync(high.Id);
+        var futureCallback = await AddLeadAsync(high.Id);
+        await SetAsync(highRetry.Id, "attempts = 1, next_callable_at = $2", TuesdayAfternoonUtc.AddHours(-1));
+        await SetAsync(highCampaignCallback.Id, "status = 'Callback', attempts = 1, next_callable_at = $2", TuesdayAfternoonUtc.AddMinutes(-5));
+        await SetAsync(highPersonalCallback.Id, "status = 'Callback', attempts = 1, callback_agent_id = 'alice', next_callable_at = $2", TuesdayAfternoonUtc.AddMinutes(-1));
+        await SetAsync(futureCallback.Id, "status = 'Callback', attempts = 1, next_callable_at = $2", TuesdayAfternoonUtc.AddHours(1));
+
+        var claimed = await Hopper.ClaimAsync(Campaign(), [high.Id, low.Id], Daytime, 3, 10, TuesdayAfternoonUtc);
+        Assert.Equal([highPersonalCallback.Id, highCampaignCallback.Id, highRetry.Id, highNew.Id, lowNew.Id], claimed.Select(c => c.LeadId));
+        Assert.Equal("alice", claimed[0].CallbackAgentId);
+    }
+
+    [Fact]
+    public async Task Claim_SkipsDncNumbers_GlobalAndPerCampaign()
+    {
+        var list = await fixture.Leads.CreateListAsync("dnc", "US");
+        var globalDnc = await AddLeadAsync(list.Id);
+        var campaignDnc = await AddLeadAsync(list.Id);
+        var fine = await AddLeadAsync(list.Id);
+        var campaign = Campaign();
+        await fixture.Leads.AddToDncAsync(globalDnc.Phone, "", "test");
+        await fixture.Leads.AddToDncAsync(campaignDnc.Phone, campaign, "test");
+        Assert.Equal([fine.Id], (await Hopper.ClaimAsync(campaign, [list.Id], Daytime, 3, 10, TuesdayAfternoonUtc)).Select(c => c.LeadId));
+        await Hopper.ReleaseAllAsync(campaign);
+        // Another campaign may still call the number only its sister campaign was told not to.
+        Assert.Equal([campaignDnc.Id, fine.Id], (await Hopper.ClaimAsync(Campaign(), [list.Id], Daytime, 3, 10, TuesdayAfternoonUtc)).Select(c => c.LeadId));
+    }
+
+    [Fact]
+    public async Task Claim_ConcurrentCampaignsOnOneList_NeverShareALead()
+    {
+        var list = await fixture.Leads.CreateListAsync("shared", "US");
+        for (var i = 0; i < 60; i++) await AddLeadAsync(list.Id);
+        var claims = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Hopper.ClaimAsync(Campaign(), [list.Id], Daytime, 3, 15, TuesdayAfternoonUtc)));
+        var all = claims.SelectMany(c => c.Select(e => e.LeadId)).ToList();
+        Assert.Equal(all.Count, all.Distinct().Count());
+        Assert.Equal(60, all.Count);
+    }
+
+    [Fact]
+    public async Task ReleaseAll_ReturnsQueuedLeadsToNew()
+    {
+        var list = await fixture.Leads.CreateListAsync("release", "US");
+        var lead = await AddLeadAsync(list.Id);
+        var campaign = Campaign();
+        Assert.Single(await Hopper.ClaimAsync(campaign, [list.Id], Daytime, 3, 10, TuesdayAfternoonUtc));
+        Assert.Equal(1, await Hopper.ReleaseAllAsync(campaign));
+        Assert.Equal(LeadStatus.New, (await fixture.Leads.GetAsync(lead.Id))!.Status);
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T09:00:00", true)]
+    [InlineData("2026-11-24T07:59:00", false)]
+    [InlineData("2026-11-24T21:00:00", false)]
+    [InlineData("2026-11-29T12:00:00", false)]
+    public void CallingWindow_Allows_LocalTimesInsideHours(string local, bool allowed)
+    {
+        var window = Daytime with { Weekdays = [new WeekdayWindow(DayOfWeek.Sunday, Closed: true)] };
+        Assert.Equal(allowed, window.Allows(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}
