@@ -105,4 +105,24 @@ public sealed class AgentPhoneChannelSippTests
         Assert.Null(trunk.Agents.Find("agent-9"));
         await Assert.ThrowsAsync<ArgumentException>(() => trunk.Agents.EnsureConnectedAsync("agent-9", "tel:+12125550100"));
     }
+
+    [Fact]
+    public async Task AgentHangsUpThePhone_ChannelIsDropped_AndReported()
+    {
+        using var voice = new SippAudioFolder(AudioClip.Tone(523, TimeSpan.FromSeconds(1)));
+        await using var phone = StartSipp("trunk_uas_answer_play_bye.xml", voice);
+        await phone.WaitUntilListeningAsync();
+        await using var trunk = TrunkHarness.Start(5060);
+        var dropped = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        trunk.Agents.ChannelDropped += agent => dropped.TrySetResult(agent);
+
+        await trunk.Agents.EnsureConnectedAsync("agent-3", $"sip:agent3@127.0.0.1:{phone.Port}");
+        Assert.True(trunk.Agents.IsConnected("agent-3"));
+
+        // The phone sends BYE after 2.5 s.
+        Assert.Equal("agent-3", await dropped.Task.WaitAsync(Wait));
+        Assert.False(trunk.Agents.IsConnected("agent-3"));
+        Assert.Null(trunk.Agents.Find("agent-3"));
+        Assert.Equal(0, await phone.WaitForExitAsync(Wait));
+    }
 }
