@@ -89,7 +89,7 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
         await agent.ReadyAsync();
         await campaign.StartAsync();
 
-        // The customer talks for 2.5 s and hangs up; the agent then wraps up.
+        // The customer talks for 3.5 s and hangs up; the agent then wraps up.
         await TestData.WaitUntilAsync(async () => (await agent.GetAsync()).Status == AgentStatus.WrapUp, "the agent to reach wrap-up after the SIP call", 20000);
         await agent.CompleteWrapUpAsync(new WrapUpRequest("Not Interested", "sip e2e"));
         Assert.Equal(0, await customer!.WaitForExitAsync(TimeSpan.FromSeconds(10)));
