@@ -14,4 +14,5 @@ public sealed record CallStart(
     [property: Id(6)] int RingTimeoutSeconds,
     [property: Id(7)] RetryPolicy Retry,
     [property: Id(8)] CampaignSimulation? Simulation,
-    [property: Id(9)] int? WrapUpTimeoutSeconds = null);
+    [property: Id(9)] int? WrapUpTimeoutSeconds = null,
+    [property: Id(40)] bool? DetectAnsweringMachine = null);

@@ -24,6 +24,11 @@ public sealed record CampaignDefinition
     [Id(10)] public CampaignSimulation? Simulation { get; init; }
     /// <summary>Preview dialer: seconds an agent may look at a lead before it goes back to the hopper.</summary>
     [Id(11)] public int PreviewTimeoutSeconds { get; init; } = 120;
+    /// <summary>
+    /// Screen answered calls for answering machines (a machine ends as Voicemail, never reaches an
+    /// agent); null follows the SIP trunk's setting (ContactCenter:Sip:AnsweringMachineDetection).
+    /// </summary>
+    [Id(40)] public bool? AnsweringMachineDetection { get; init; }
 
     public void Validate()
     {

@@ -50,6 +50,9 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
             ["ContactCenter:Sip:RtpPortMin"] = "0",
             ["ContactCenter:Sip:RtpPortMax"] = "0",
             ["ContactCenter:Sip:DefaultCallerId"] = "+12125550100",
+            // Trunk-wide AMD on: the campaign below turns it off, and the tone sipp plays (a long
+            // "greeting") would otherwise end the call as Voicemail before it reaches the agent.
+            ["ContactCenter:Sip:AnsweringMachineDetection"] = "true",
         }).Build().GetSection(SipTrunkOptions.Section);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
@@ -82,7 +85,7 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
 
         var campaign = await TestData.CreateCampaignAsync(grains, DialerType.Auto, lists: [list.Id]);
         var definition = (await campaign.GetAsync()).Definition;
-        await campaign.UpdateAsync(definition with { Retry = new RetryPolicy { MaxAttempts = 1 }, RingTimeoutSeconds = 10 });
+        await campaign.UpdateAsync(definition with { Retry = new RetryPolicy { MaxAttempts = 1 }, RingTimeoutSeconds = 10, AnsweringMachineDetection = false });
         var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
         await agent.CreateAsync(new AgentProfile("Sip Agent", $"sip:1001@127.0.0.1:{agentPhone!.Port}"));
         await agent.LoginAsync(campaign.GetPrimaryKeyString());
