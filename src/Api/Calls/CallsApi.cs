@@ -13,6 +13,7 @@ public static class CallsApi
         var api = app.MapGroup("api/calls").WithTags("Calls");
         api.MapGet("", ListCallsAsync).WithName("ListCalls").WithSummary("Live calls (state=active) or call detail records (state=completed)");
         api.MapGet("{id}", GetCallAsync).WithName("GetCall").WithSummary("One call, live or finished");
+        api.MapGet("{id}/conversation", GetConversationAsync).WithName("GetCallConversation").WithSummary("The AI agent's conversation on a Broadcast call: summary, sentiment, disposition, intents, slots, transcript");
         api.MapPost("{id}/hangup", HangUpAsync).WithName("HangUpCall").WithSummary("End a live call");
         return app;
     }
@@ -44,6 +45,12 @@ public static class CallsApi
         {
             return TypedResults.Ok(await records.GetAsync(id) ?? throw new EntityNotFoundException("Call", id));
         }
+    }
+
+    public static async Task<ContentHttpResult> GetConversationAsync(string id, CallRecordStore records, CancellationToken ct)
+    {
+        var details = await records.GetDetailsAsync(id, ct) ?? throw new EntityNotFoundException("Conversation of call", id);
+        return TypedResults.Content(details, "application/json");
     }
 
     public static async Task<Accepted> HangUpAsync(string id, IGrainFactory grains)

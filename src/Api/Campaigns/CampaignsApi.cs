@@ -1,4 +1,5 @@
 using ContactCenter.Api.Problems;
+using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,9 +33,10 @@ public static class CampaignsApi
         return TypedResults.Ok<IReadOnlyList<CampaignSnapshot>>(campaigns);
     }
 
-    public static async Task<Created<CampaignSnapshot>> CreateCampaignAsync(CampaignDefinition? body, IGrainFactory grains)
+    public static async Task<Created<CampaignSnapshot>> CreateCampaignAsync(CampaignDefinition? body, IGrainFactory grains, AgentScriptStore scripts)
     {
         body = Problem.RequireBody(body);
+        await RequireScriptAsync(body, scripts);
         var id = Guid.NewGuid().ToString("N")[..12];
         var campaign = await grains.GetGrain<ICampaignGrain>(id).CreateAsync(body);
         return TypedResults.Created($"/api/campaigns/{id}", campaign);
@@ -43,8 +45,21 @@ public static class CampaignsApi
     public static async Task<Ok<CampaignSnapshot>> GetCampaignAsync(string id, IGrainFactory grains) =>
         TypedResults.Ok(await grains.GetGrain<ICampaignGrain>(id).GetAsync());
 
-    public static async Task<Ok<CampaignSnapshot>> UpdateCampaignAsync(string id, CampaignDefinition? body, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ICampaignGrain>(id).UpdateAsync(Problem.RequireBody(body)));
+    public static async Task<Ok<CampaignSnapshot>> UpdateCampaignAsync(string id, CampaignDefinition? body, IGrainFactory grains, AgentScriptStore scripts)
+    {
+        await RequireScriptAsync(Problem.RequireBody(body), scripts);
+        return TypedResults.Ok(await grains.GetGrain<ICampaignGrain>(id).UpdateAsync(body!));
+    }
+
+    /// <summary>A campaign may only name a script (and version) that exists; the grain checks again when it dials.</summary>
+    private static async Task RequireScriptAsync(CampaignDefinition body, AgentScriptStore scripts)
+    {
+        if (string.IsNullOrWhiteSpace(body.AgentScriptId) || body.AgentScriptId.Length > 64) return;
+        if (await scripts.GetAsync(body.AgentScriptId, body.AgentScriptVersion is >= 1 ? body.AgentScriptVersion : null) is null)
+            throw new ValidationFailedException("agentScriptId", body.AgentScriptVersion is { } v
+                ? $"Agent script '{body.AgentScriptId}' has no version {v}."
+                : $"Agent script '{body.AgentScriptId}' does not exist.");
+    }
 
     public static async Task<NoContent> DeleteCampaignAsync(string id, IGrainFactory grains)
     {

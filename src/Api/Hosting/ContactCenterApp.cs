@@ -1,11 +1,16 @@
 using System.Text.Json.Serialization;
+using ContactCenter.Api.AgentScripts;
 using ContactCenter.Api.Agents;
 using ContactCenter.Api.Calls;
 using ContactCenter.Api.Campaigns;
 using ContactCenter.Api.Health;
+using ContactCenter.Api.Dnc;
 using ContactCenter.Api.Leads;
+using ContactCenter.Api.Leads.Imports;
 using ContactCenter.Api.Problems;
+using ContactCenter.Api.Trunks;
 using ContactCenter.Silo.Hosting;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 namespace ContactCenter.Api.Hosting;
@@ -39,6 +44,7 @@ public static class ContactCenterApp
             }
         }
 
+        builder.Services.AddLeadImports();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -55,7 +61,12 @@ public static class ContactCenterApp
         app.MapCampaignsApi();
         app.MapListsApi();
         app.MapLeadsApi();
+        app.MapImportsApi();
+        app.MapDncApi();
         app.MapCallsApi();
+        app.MapOrleansDashboard("/dashboard");
+        app.MapAgentScriptsApi();
+        app.MapTrunksApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

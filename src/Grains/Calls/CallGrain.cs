@@ -122,7 +122,10 @@ public sealed partial class CallGrain(
             }
         }
         await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
-        // Without an agent (Broadcast) the AI agent takes the call from here.
+        if (start.AgentId is null)
+        {
+            await RunConversationAsync(); // Broadcast: the AI agent takes the call from here.
+        }
     }
 
     private async Task FailAsync(CallOutcome outcome, string? detail)
@@ -130,6 +133,7 @@ public sealed partial class CallGrain(
         var start = state.State.Start!;
         await SaveAsync(Call with { Status = CallStatus.Failed, Outcome = outcome, EndedAt = time.GetUtcNow(), Notes = detail });
         await records.UpsertAsync(Call);
+        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null) await RecordVoicemailAsync();
         try
         {
             await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, outcome, start.Retry);
@@ -149,7 +153,7 @@ public sealed partial class CallGrain(
         var abandoned = !connected && start.AgentId is not null;
         await SaveAsync(Call with { Status = CallStatus.Completed, Outcome = CallOutcome.Answered, EndedAt = at });
         await records.UpsertAsync(Call);
-        if (connected && start.AgentId is { } agentId)
+        if (connected && (start.AgentId ?? Call.AgentId) is { } agentId)
         {
             await GrainFactory.GetGrain<IAgentGrain>(agentId).CallEndedAsync(Id, start.WrapUpTimeoutSeconds);
         }

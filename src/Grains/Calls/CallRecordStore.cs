@@ -38,6 +38,23 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Writes the call's details document (e.g. the AI agent's conversation) onto its record; false when there is no record.</summary>
+    public async Task<bool> SaveDetailsAsync(string callId, string detailsJson, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("UPDATE call_records SET details = $2::jsonb WHERE call_id = $1");
+        cmd.Parameters.Add(new() { Value = callId });
+        cmd.Parameters.Add(new() { Value = detailsJson, NpgsqlDbType = NpgsqlDbType.Text });
+        return await cmd.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>The call's details document as JSON; null when there is no record or nothing was written.</summary>
+    public async Task<string?> GetDetailsAsync(string callId, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("SELECT details::text FROM call_records WHERE call_id = $1 AND details <> '{}'::jsonb");
+        cmd.Parameters.Add(new() { Value = callId });
+        return await cmd.ExecuteScalarAsync(ct) as string;
+    }
+
     public async Task<CallSnapshot?> GetAsync(string callId, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand($"SELECT {Columns} FROM call_records WHERE call_id = $1");

@@ -1,5 +1,6 @@
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Dispositions;
+using ContactCenter.Grains.Trunks;
 
 namespace ContactCenter.Grains.Campaigns;
 
@@ -24,6 +25,16 @@ public sealed record CampaignDefinition
     [Id(10)] public CampaignSimulation? Simulation { get; init; }
     /// <summary>Preview dialer: seconds an agent may look at a lead before it goes back to the hopper.</summary>
     [Id(11)] public int PreviewTimeoutSeconds { get; init; } = 120;
+    /// <summary>Broadcast dialer: the AI agent script that holds the conversations (required for Broadcast).</summary>
+    [Id(12)] public string? AgentScriptId { get; init; }
+    /// <summary>Broadcast dialer: a pinned script version; null follows the latest version.</summary>
+    [Id(13)] public int? AgentScriptVersion { get; init; }
+    /// <summary>Broadcast dialer: most new calls started per second (token bucket).</summary>
+    [Id(14)] public double MaxCallsPerSecond { get; init; } = 5;
+    /// <summary>Broadcast dialer: most calls of this campaign in flight at once.</summary>
+    [Id(15)] public int MaxConcurrentCalls { get; init; } = 50;
+    /// <summary>Broadcast dialer: the trunk whose channels the calls use (see <see cref="ITrunkGrain"/>); null is the default trunk.</summary>
+    [Id(16)] public string? Trunk { get; init; }
     /// <summary>
     /// Screen answered calls for answering machines (a machine ends as Voicemail, never reaches an
     /// agent); null follows the SIP trunk's setting (ContactCenter:Sip:AnsweringMachineDetection).
@@ -50,8 +61,20 @@ public sealed record CampaignDefinition
         if (Simulation is { } sim)
         {
             foreach (var message in sim.ToProfile().Validate()) v.Add("simulation", message);
+            foreach (var message in sim.ValidateCallerReplies()) v.Add("simulation.callerReplies", message);
         }
+        ValidateBroadcast(v);
         v.ThrowIfInvalid();
+    }
+
+    private void ValidateBroadcast(Validation v)
+    {
+        v.Require(DialerType != DialerType.Broadcast || !string.IsNullOrWhiteSpace(AgentScriptId), "agentScriptId", "A Broadcast campaign needs the id of its AI agent script.");
+        v.Require(AgentScriptId is null || System.Text.RegularExpressions.Regex.IsMatch(AgentScriptId, "^[A-Za-z0-9_-]{1,64}$"), "agentScriptId", "A script id is 1 to 64 letters, digits, '-' or '_'.");
+        v.Require(AgentScriptVersion is null or >= 1, "agentScriptVersion", "A script version is 1 or more.");
+        v.Require(MaxCallsPerSecond is > 0 and <= 1000 && !double.IsNaN(MaxCallsPerSecond), "maxCallsPerSecond", "Must be above 0 and at most 1000.");
+        v.Require(MaxConcurrentCalls is >= 1 and <= 100_000, "maxConcurrentCalls", "Must be between 1 and 100000.");
+        v.Require(Trunk is null || System.Text.RegularExpressions.Regex.IsMatch(Trunk, "^[A-Za-z0-9_.-]{1,64}$"), "trunk", "A trunk name is 1 to 64 letters, digits, '.', '-' or '_'.");
     }
 
     public Disposition? FindDisposition(string name) =>

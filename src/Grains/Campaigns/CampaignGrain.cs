@@ -184,6 +184,7 @@ public sealed partial class CampaignGrain(
         };
         // An unanswered attempt leaves its agent in Dialing: the pacing turn dials the next lead for them.
         if (outcome != CallOutcome.Answered && agentId is not null) releasing.Enqueue((agentId, callId));
+        if (agentId is null) ReleaseTrunkSlot(callId);
         _ = Self.PaceAsync();
         return SaveSoonAsync();
     }
@@ -282,6 +283,7 @@ public sealed partial class CampaignGrain(
             await PacePreviewAsync();
             return;
         }
+        if (S.Definition.DialerType == DialerType.Broadcast) { await PaceBroadcastAsync(); return; }
         if (S.Definition.DialerType != DialerType.Auto) return;
 
         // Every agent needing a call gets its lead now; the reservations and call set-ups then run
@@ -319,7 +321,7 @@ public sealed partial class CampaignGrain(
             {
                 var d = S.Definition;
                 await GrainFactory.GetGrain<ICallGrain>(callId).StartAsync(new CallStart(Id, entry.LeadId, entry.Phone, d.CallerId, agentId,
-                    S.AgentSipUris.GetValueOrDefault(agentId), d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, d.AnsweringMachineDetection));
+                    S.AgentSipUris.GetValueOrDefault(agentId), d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, DetectAnsweringMachine: d.AnsweringMachineDetection));
                 S.Counters = S.Counters with { Dialed = S.Counters.Dialed + 1 };
                 await SaveSoonAsync();
                 return;

@@ -14,6 +14,15 @@ public sealed record CampaignSimulation
     [Id(5)] public double RingSeconds { get; init; } = 3;
     [Id(6)] public double TalkSeconds { get; init; } = 20;
     [Id(7)] public int Seed { get; init; } = 1;
+    /// <summary>
+    /// Broadcast dialer: how simulated people answer the AI agent. Each entry is one behaviour, a list of replies given
+    /// turn by turn (words, <c>dtmf:9</c> for keys, <c>(silence)</c>, <c>(hangup)</c>); each call gets one behaviour,
+    /// chosen from the seed and the lead. When a behaviour runs out of replies the person hangs up.
+    /// </summary>
+    [Id(8)] public IReadOnlyList<IReadOnlyList<string>>? CallerReplies { get; init; }
+
+    /// <summary>Messages for caller replies that are too many, too long or malformed.</summary>
+    public IEnumerable<string> ValidateCallerReplies() => ContactCenter.Grains.Broadcast.Calls.SimulatedCaller.Validate(CallerReplies);
 
     public SimulationProfile ToProfile() => new()
     {

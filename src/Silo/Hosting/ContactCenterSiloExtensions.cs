@@ -1,3 +1,5 @@
+using ContactCenter.Grains.Broadcast;
+using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Leads;
 using ContactCenter.Grains.Pacing;
@@ -8,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace ContactCenter.Silo.Hosting;
 
@@ -28,6 +31,8 @@ public static class ContactCenterSiloExtensions
         {
             silo.Services.AddSipTrunk(silo.Configuration.GetSection(SipTrunkOptions.Section));
         }
+        // Grain counts, call rates and silo health for operators at /dashboard of the API.
+        silo.AddDashboard();
         return silo;
     }
 
@@ -39,6 +44,12 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton<LeadStore>();
         services.TryAddSingleton<HopperStore>();
         services.TryAddSingleton<CallRecordStore>();
+        services.TryAddSingleton<AgentScriptStore>();
+        services.TryAddSingleton<AgentScriptCache>();
+        // ContactCenter:Trunks:DefaultCapacity, ContactCenter:Trunks:Capacities:<name> (e.g. ContactCenter__Trunks__Capacities__carrier1=30).
+        services.AddOptions<ContactCenter.Grains.Trunks.TrunkOptions>().BindConfiguration("ContactCenter:Trunks");
+        services.AddBroadcastAgent();
+        services.TryAddSingleton<ContactCenter.Grains.Broadcast.Calls.BroadcastCallRunner>();
         services.TryAddSingleton<ICallEventSink, CallEventRouter>();
         services.TryAddSingleton<SimulatedCarrier>();
         services.TryAddSingleton<ICarrier>(sp => sp.GetRequiredService<SimulatedCarrier>());
@@ -49,6 +60,7 @@ public static class ContactCenterSiloExtensions
     public static IClientBuilder AddContactCenterClient(this IClientBuilder client, string connectionString, ContactCenterOptions options)
     {
         client.UsePostgresClustering(connectionString);
+        client.AddDashboard();
         client.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         return client;
     }

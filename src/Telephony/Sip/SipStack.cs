@@ -43,7 +43,7 @@ public sealed class SipStack : IAsyncDisposable
             throw;
         }
         var transport = new SipTransport(channels, loggerFactory.CreateLogger<SipTransport>(), options.MaxMessageSize);
-        var transactions = new SipTransactionLayer(transport, timeProvider ?? TimeProvider.System, options.Timers, loggerFactory.CreateLogger<SipTransactionLayer>());
+        var transactions = new SipTransactionLayer(transport, timeProvider ?? TimeProvider.System, options.Timers, loggerFactory.CreateLogger<SipTransactionLayer>(), options.MaxServerTransactions);
         var userAgent = new SipUserAgent(transactions, mediaFactory, options.UserAgent, loggerFactory.CreateLogger<SipUserAgent>());
         userAgent.Start();
         return new SipStack(transport, transactions, userAgent);

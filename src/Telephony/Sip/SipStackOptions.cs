@@ -18,4 +18,7 @@ public sealed record SipStackOptions
     public SipUserAgentOptions UserAgent { get; init; } = new();
 
     public int MaxMessageSize { get; init; } = 64 * 1024;
+
+    /// <summary>Live server transactions beyond which new requests get a stateless 503.</summary>
+    public int MaxServerTransactions { get; init; } = 20_000;
 }

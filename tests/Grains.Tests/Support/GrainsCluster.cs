@@ -21,6 +21,10 @@ public sealed class GrainsCluster : IAsyncLifetime
     public NpgsqlDataSource Database { get; private set; } = null!;
     public LeadStore Leads { get; private set; } = null!;
 
+    /// <summary>A trunk with few channels, for tests of the cluster-wide trunk cap.</summary>
+    public const string CappedTrunk = "capped-trunk";
+    public const int CappedTrunkCapacity = 4;
+
     public async Task InitializeAsync()
     {
         server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions
@@ -39,6 +43,7 @@ public sealed class GrainsCluster : IAsyncLifetime
         {
             silo.UsePostgresStorageAndReminders(connectionString);
             silo.Services.AddContactCenterServices(connectionString);
+            silo.Services.Configure<ContactCenter.Grains.Trunks.TrunkOptions>(o => o.Capacities[CappedTrunk] = CappedTrunkCapacity);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

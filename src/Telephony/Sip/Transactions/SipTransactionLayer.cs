@@ -15,10 +15,21 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler
     private readonly ConcurrentDictionary<string, SipServerTransaction> servers = new(StringComparer.Ordinal);
     private readonly SipTransactionContext context;
     private readonly ILogger logger;
+    private readonly int maxServerTransactions;
     private ISipTransactionUser? user;
 
-    public SipTransactionLayer(SipTransport transport, TimeProvider timeProvider, SipTimerOptions timers, ILogger<SipTransactionLayer> logger)
+    /// <param name="transport">The layer below.</param>
+    /// <param name="timeProvider">The clock every timer runs on.</param>
+    /// <param name="timers">T1, T2, T4 and Timer D.</param>
+    /// <param name="logger">Where transaction events go.</param>
+    /// <param name="maxServerTransactions">
+    /// Beyond this many live server transactions new requests get a stateless 503 instead of state,
+    /// so a flood cannot grow memory without bound.
+    /// </param>
+    public SipTransactionLayer(SipTransport transport, TimeProvider timeProvider, SipTimerOptions timers, ILogger<SipTransactionLayer> logger, int maxServerTransactions = 20_000)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxServerTransactions, 1);
+        this.maxServerTransactions = maxServerTransactions;
         Transport = transport;
         this.logger = logger;
         context = new SipTransactionContext(transport, timeProvider, timers, logger);
@@ -101,6 +112,15 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler
         }
 
         var destination = await SipTransport.ResponseDestinationAsync(request.TopVia, source);
+        if (servers.Count >= maxServerTransactions)
+        {
+            // RFC 3261 §21.5.4: overloaded; ask the client to come back later, keeping no state.
+            LogOverloaded(logger, request.Method, servers.Count);
+            var busy = SipResponse.For(request, SipStatus.ServiceUnavailable);
+            busy.Headers.Add("Retry-After", "5");
+            await Transport.SendAsync(busy, destination);
+            return;
+        }
         SipServerTransaction transaction = request.Method == SipMethods.Invite
             ? new InviteServerTransaction(context, request, source, destination, Forget)
             : new NonInviteServerTransaction(context, request, source, destination, Forget);

@@ -49,7 +49,18 @@ public sealed partial class SipTcpChannel : ISipChannel
     public async ValueTask SendAsync(IPEndPoint remote, ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
     {
         var connection = await GetOrConnectAsync(remote, cancellationToken);
-        await connection.SendAsync(data, cancellationToken);
+        try
+        {
+            await connection.SendAsync(data, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // The peer closed an idle connection under us: drop it and try once on a fresh one.
+            connections.TryRemove(new KeyValuePair<IPEndPoint, SipTcpConnection>(remote, connection));
+            await connection.DisposeAsync();
+            var fresh = await GetOrConnectAsync(remote, cancellationToken);
+            await fresh.SendAsync(data, cancellationToken);
+        }
     }
 
     private async ValueTask<SipTcpConnection> GetOrConnectAsync(IPEndPoint remote, CancellationToken cancellationToken)

@@ -20,6 +20,7 @@ public abstract partial class SipCall
     private readonly SemaphoreSlim mediaOrder = new(1, 1);
     private Task events = Task.CompletedTask;
     private SuccessRetransmitter? pendingReinviteAnswer;
+    private SdpSession? offerInReinviteAnswer;
     private int reinviteInProgress;
     private bool finishing;
     private ulong sdpVersion;
@@ -97,7 +98,7 @@ public abstract partial class SipCall
             await Layer.SendStatelessAsync(ack, destination, cancellationToken);
             Dialog.RefreshTarget(response);
             var negotiated = SdpOfferAnswer.ReadAnswer(offer, SdpSession.Parse(response.BodyText));
-            await ApplyMediaAsync(negotiated, cancellationToken);
+            await ApplyMediaAsync(negotiated, cancellationToken: cancellationToken);
             IsOnHold = direction == SdpDirection.SendOnly;
             return true;
         }
@@ -125,7 +126,7 @@ public abstract partial class SipCall
         {
             case SipMethods.Bye:
                 await RespondAsync(transaction, SipStatus.Ok);
-                _ = Finish(CallEventKind.HungUp, Outcome == CallOutcome.None ? CallOutcome.Answered : Outcome, "remote BYE");
+                _ = FinishAsync(CallEventKind.HungUp, Outcome == CallOutcome.None ? CallOutcome.Answered : Outcome, "remote BYE");
                 break;
             case SipMethods.Invite:
                 await OnReinviteAsync(transaction);
@@ -151,12 +152,23 @@ public abstract partial class SipCall
         }
         try
         {
-            var offer = SdpSession.Parse(request.BodyText);
-            var (answer, negotiated) = SdpOfferAnswer.CreateAnswer(offer, Media.LocalRtpEndPoint, Media.Codecs, SdpSessionId, NextSdpVersion());
             Dialog!.RefreshTarget(request);
             var response = UserAgent.CreateResponse(request, SipStatus.Ok, Dialog.Id.LocalTag);
-            response.SetBody("application/sdp", answer.ToString());
-            await ApplyMediaAsync(negotiated);
+            if (request.Body.Length == 0)
+            {
+                // A re-INVITE without SDP (a session refresh, RFC 4028) asks us to offer in the 2xx;
+                // the answer comes in the ACK (RFC 3261 §14.2, RFC 3264 §8).
+                var offer = SdpOfferAnswer.CreateOffer(Media.LocalRtpEndPoint, Media.Codecs, SdpSessionId, NextSdpVersion(), IsOnHold ? SdpDirection.SendOnly : SdpDirection.SendRecv);
+                response.SetBody("application/sdp", offer.ToString());
+                offerInReinviteAnswer = offer;
+            }
+            else
+            {
+                var (answer, negotiated) = SdpOfferAnswer.CreateAnswer(SdpSession.Parse(request.BodyText), Media.LocalRtpEndPoint, Media.Codecs, SdpSessionId, NextSdpVersion());
+                response.SetBody("application/sdp", answer.ToString());
+                offerInReinviteAnswer = null;
+                await ApplyMediaAsync(negotiated);
+            }
             pendingReinviteAnswer?.Dispose();
             pendingReinviteAnswer = new SuccessRetransmitter(Layer, response, transaction.ResponseDestination, () => _ = HangUpAsync());
             await transaction.SendResponseAsync(response);
@@ -168,14 +180,22 @@ public abstract partial class SipCall
     }
 
     /// <summary>An ACK that matched our dialog: stops the retransmission of our 2xx.</summary>
-    internal virtual ValueTask OnAckAsync(SipRequest ack)
+    internal virtual async ValueTask OnAckAsync(SipRequest ack)
     {
-        if (pendingReinviteAnswer is { } pending && pending.CSeqNumber == ack.CSeq.Number)
+        if (pendingReinviteAnswer is not { } pending || pending.CSeqNumber != ack.CSeq.Number) return;
+        pending.Dispose();
+        pendingReinviteAnswer = null;
+        if (offerInReinviteAnswer is not { } offer) return;
+        offerInReinviteAnswer = null;
+        try
         {
-            pending.Dispose();
-            pendingReinviteAnswer = null;
+            await ApplyMediaAsync(SdpOfferAnswer.ReadAnswer(offer, SdpSession.Parse(ack.BodyText)));
         }
-        return ValueTask.CompletedTask;
+        catch (Exception ex) when (ex is SdpParseException or SdpNegotiationException)
+        {
+            // §13.2.1: no usable answer in the ACK; keep the media we had and say so.
+            LogBadSdp(Logger, Id, ex.Message);
+        }
     }
 
     /// <summary>A 2xx that matched no transaction (a retransmission); outbound calls re-ACK it.</summary>
@@ -202,7 +222,7 @@ public abstract partial class SipCall
                 LogByeFailed(Logger, Id, ex.Message);
             }
         }
-        await Finish(CallEventKind.HungUp, outcome, detail).WaitAsync(cancellationToken);
+        await FinishAsync(CallEventKind.HungUp, outcome, detail).WaitAsync(cancellationToken);
     }
 
     /// <summary>
@@ -210,7 +230,7 @@ public abstract partial class SipCall
     /// order, so slow early media cannot land after the answer; <paramref name="stillCurrent"/>
     /// lets a late result skip itself.
     /// </summary>
-    private protected async ValueTask ApplyMediaAsync(NegotiatedMedia negotiated, CancellationToken cancellationToken = default, Func<bool>? stillCurrent = null)
+    private protected async ValueTask ApplyMediaAsync(NegotiatedMedia negotiated, Func<bool>? stillCurrent = null, CancellationToken cancellationToken = default)
     {
         await mediaOrder.WaitAsync(cancellationToken);
         try
@@ -254,7 +274,7 @@ public abstract partial class SipCall
     /// background. The returned task (<see cref="Ended"/>) completes when all of that is done; the
     /// receive path does not wait for it, so a slow sink or media stop never stalls signalling.
     /// </summary>
-    private protected Task Finish(CallEventKind kind, CallOutcome outcome, string? detail)
+    private protected Task FinishAsync(CallEventKind kind, CallOutcome outcome, string? detail)
     {
         lock (eventGate)
         {

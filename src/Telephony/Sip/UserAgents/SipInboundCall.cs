@@ -17,12 +17,16 @@ public sealed class SipInboundCall : SipCall
     private readonly object gate = new();
     private SuccessRetransmitter? answerRetransmitter;
     private SdpSession? ourOfferInAnswer;
+    private readonly ITimer ringLimit;
     private readonly TaskCompletionSource acknowledged = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal SipInboundCall(SipUserAgent userAgent, InviteServerTransaction transaction, ICallEventSink? sink)
         : base(userAgent, Guid.NewGuid().ToString("N"), sink)
     {
         this.transaction = transaction;
+        ringLimit = userAgent.TimeProvider.CreateTimer(_ => _ = RejectAsync(SipStatus.TemporarilyUnavailable), null, userAgent.Options.MaxInboundRingTime, Timeout.InfiniteTimeSpan);
+        _ = transaction.Terminated.ContinueWith(_ => ringLimit.Dispose(), TaskScheduler.Default);
+        _ = Ended.ContinueWith(_ => ringLimit.Dispose(), TaskScheduler.Default);
     }
 
     public override string SipCallId => Invite.CallId;
@@ -49,7 +53,7 @@ public sealed class SipInboundCall : SipCall
             if (transaction.HasFinalResponse || State == SipCallState.Ended) return;
             State = SipCallState.Ringing;
         }
-        var ringing = UserAgent.CreateResponse(Invite, SipStatus.Ringing, localTag);
+        var ringing = DialogResponse(SipStatus.Ringing);
         ringing.Headers.Add(SipHeaderNames.Contact, UserAgent.ContactFor(transaction.Remote.Protocol).ToString());
         try
         {
@@ -77,7 +81,7 @@ public sealed class SipInboundCall : SipCall
             State = SipCallState.Answering;
         }
         Media = await UserAgent.MediaFactory.CreateAsync(Id, cancellationToken);
-        var response = UserAgent.CreateResponse(Invite, SipStatus.Ok, localTag);
+        var response = DialogResponse(SipStatus.Ok);
         response.Headers.Add(SipHeaderNames.Contact, UserAgent.ContactFor(transaction.Remote.Protocol).ToString());
         NegotiatedMedia? negotiated = null;
         try
@@ -99,19 +103,20 @@ public sealed class SipInboundCall : SipCall
         {
             LogBadSdp(Logger, Id, ex.Message);
             await transaction.SendResponseAsync(UserAgent.CreateResponse(Invite, SipStatus.NotAcceptableHere, localTag));
-            await Finish(CallEventKind.Failed, CallOutcome.CarrierError, "488 " + ex.Message);
+            await FinishAsync(CallEventKind.Failed, CallOutcome.CarrierError, "488 " + ex.Message);
             return false;
         }
 
         var dialog = SipDialog.CreateAsUas(Invite, localTag);
         Dialog = dialog;
         UserAgent.Track(this, dialog.Id);
-        if (negotiated is not null) await ApplyMediaAsync(negotiated, cancellationToken);
+        if (negotiated is not null) await ApplyMediaAsync(negotiated, cancellationToken: cancellationToken);
         // Armed before the 200 leaves: on a fast link the ACK can arrive before SendResponseAsync returns.
         lock (gate)
         {
             answerRetransmitter = new SuccessRetransmitter(Layer, response, transaction.ResponseDestination, () => _ = OnAckTimeoutAsync());
         }
+        ringLimit.Dispose();
         try
         {
             await transaction.SendResponseAsync(response);
@@ -124,7 +129,7 @@ public sealed class SipInboundCall : SipCall
                 answerRetransmitter?.Dispose();
                 answerRetransmitter = null;
             }
-            await Finish(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
+            await FinishAsync(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
             return false;
         }
         return true;
@@ -147,7 +152,7 @@ public sealed class SipInboundCall : SipCall
             // Answered or cancelled in the same instant: nothing left to reject.
             return;
         }
-        await Finish(CallEventKind.Failed, CallOutcomes.FromStatus(statusCode), $"rejected with {statusCode}");
+        await FinishAsync(CallEventKind.Failed, CallOutcomes.FromStatus(statusCode), $"rejected with {statusCode}");
     }
 
     public override async Task HangUpAsync(CancellationToken cancellationToken = default)
@@ -182,7 +187,7 @@ public sealed class SipInboundCall : SipCall
             return;
         }
         // Called on the receive path: do not wait for the sink or media to wrap up.
-        _ = Finish(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
+        _ = FinishAsync(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
     }
 
     internal override async ValueTask OnAckAsync(SipRequest ack)
@@ -232,6 +237,15 @@ public sealed class SipInboundCall : SipCall
         lock (gate) answerRetransmitter = null;
         await SendByeAsync(CallOutcome.CarrierError, "no ACK for 200 OK");
         acknowledged.TrySetResult();
+    }
+
+    // §12.1.1: a response that creates a dialog carries the request's Record-Route, so the caller
+    // builds the same route set we did.
+    private SipResponse DialogResponse(int status)
+    {
+        var response = UserAgent.CreateResponse(Invite, status, localTag);
+        response.Headers.CopyFrom(Invite.Headers, SipHeaderNames.RecordRoute);
+        return response;
     }
 
     private static SipAddress? TryParse(string value)

@@ -226,7 +226,7 @@ public sealed class SipOutboundCall : SipCall
                 outcome = ringTimedOut ? CallOutcome.NoAnswer : CallOutcome.Cancelled;
             }
             setup.TrySetResult(outcome);
-            await Finish(CallEventKind.Failed, outcome, $"{response.StatusCode} {response.ReasonPhrase}");
+            await FinishAsync(CallEventKind.Failed, outcome, $"{response.StatusCode} {response.ReasonPhrase}");
             return;
         }
 
@@ -319,12 +319,20 @@ public sealed class SipOutboundCall : SipCall
     internal async ValueTask OnForkedSuccessAsync(SipResponse response)
     {
         SipRequest? invite;
-        SipClientTransaction? transaction;
-        lock (gate) (invite, transaction) = (currentInvite, inviteTransaction);
+        SipResponse? accepted;
+        lock (gate)
+        {
+            invite = currentInvite;
+            accepted = FinalResponse;
+        }
         if (invite is null || response.From.Tag != localTag || response.To.Tag is null || response.CSeq.Number != invite.CSeq.Number) return;
-        // The first 2xx reaches the call through the transaction's delivery queue, so on a busy machine
-        // its retransmission can get here first: wait for that answer; a 2xx with its To tag is no fork.
-        if (transaction is not null && (await transaction.FinalResponse).To.Tag == response.To.Tag) return;
+        // Until our own 2xx is processed, or when this is a retransmission of it, it is no fork:
+        // the ACK for the kept dialog goes out (again) through the normal path.
+        if (accepted is null || accepted.To.Tag == response.To.Tag)
+        {
+            if (accepted is not null) await OnStraySuccessAsync(response);
+            return;
+        }
         var fork = SipDialog.CreateAsUac(invite, response);
         var target = await UserAgent.ResolveInDialogAsync(fork);
         var forkAck = fork.CreateAck(invite.CSeq.Number);

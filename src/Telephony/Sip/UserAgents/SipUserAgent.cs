@@ -84,6 +84,25 @@ public sealed partial class SipUserAgent : ISipTransactionUser
     /// <summary>A REGISTER binding for our address of record; call <see cref="SipRegistration.RegisterAsync"/> to start it.</summary>
     public SipRegistration CreateRegistration(SipRegistrationOptions registration) => new(this, registration);
 
+    /// <summary>
+    /// Sends an out-of-dialog OPTIONS (RFC 3261 §11) to check that a trunk or peer is alive.
+    /// Returns its final response; a local 408 or 503 when it did not answer or was unreachable.
+    /// </summary>
+    public async Task<SipResponse> PingAsync(SipUri target, CancellationToken cancellationToken = default)
+    {
+        var request = new SipRequest(SipMethods.Options, target);
+        request.Headers.Add(SipHeaderNames.MaxForwards, "70");
+        request.From = new SipAddress(new SipUri(Options.FromHost ?? LocalHost, Options.ContactUser)).WithTag(SipOutboundCall.NewTag());
+        request.To = new SipAddress(target);
+        request.CallId = $"{Guid.NewGuid():N}@{LocalHost}";
+        request.CSeq = new SipCSeq(1, SipMethods.Options);
+        request.Headers.Add(SipHeaderNames.Contact, ContactFor(target).ToString());
+        request.Headers.Add(SipHeaderNames.Accept, "application/sdp");
+        Decorate(request);
+        var destination = await Layer.Transport.ResolveAsync(Options.OutboundProxy ?? target, cancellationToken);
+        return await Layer.SendRequest(request, destination).FinalResponse.WaitAsync(cancellationToken);
+    }
+
     /// <summary>A live call by our id, or null.</summary>
     public SipCall? FindCall(string id) => calls.GetValueOrDefault(id);
 

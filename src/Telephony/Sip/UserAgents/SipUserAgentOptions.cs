@@ -24,6 +24,12 @@ public sealed record SipUserAgentOptions
     /// <summary>Ring time before an unanswered call is cancelled with outcome NoAnswer.</summary>
     public TimeSpan DefaultRingTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// An inbound call neither answered nor rejected within this time is rejected with 480, so a
+    /// handler that forgets a call cannot leave its transaction open forever.
+    /// </summary>
+    public TimeSpan MaxInboundRingTime { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Adds P-Asserted-Identity with the caller ID (RFC 3325) to outbound INVITEs.</summary>
     public bool AssertIdentity { get; init; } = true;
 }

@@ -13,6 +13,12 @@ public static class SipTestStack
     /// <summary>Timers a tenth of the RFC defaults: T1 = 50 ms, so 64·T1 = 3.2 s.</summary>
     public static SipTimerOptions FastTimers => SipTimerOptions.Fast(10);
 
+    /// <summary>
+    /// Timers for tests against sipp: T1 = 200 ms. sipp's scripted scenarios do not absorb a
+    /// retransmitted INVITE or 200, which a 50 ms T1 provokes when a loaded machine delays sipp.
+    /// </summary>
+    public static SipTimerOptions SippTimers => SipTimerOptions.Fast(2.5);
+
     public static SipStack Start(UdpMediaEndpointFactory media, SipCredentials? credentials = null, TimeSpan? ringTimeout = null, bool tcp = false, SipTimerOptions? timers = null)
     {
         var options = new SipStackOptions

@@ -11,10 +11,33 @@ public sealed class UdpMediaEndpoint : IMediaEndpoint
     private readonly UdpClient socket = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly List<NegotiatedMedia> applied = [];
 
+    private readonly CancellationTokenSource stopping = new();
+    private int packetsReceived;
+
     public UdpMediaEndpoint(IReadOnlyList<SdpCodec>? codecs = null)
     {
         Codecs = codecs ?? [SdpCodec.Pcmu, SdpCodec.Pcma, SdpCodec.TelephoneEvent];
         LocalRtpEndPoint = (IPEndPoint)socket.Client.LocalEndPoint!;
+        _ = CountPacketsAsync();
+    }
+
+    /// <summary>Datagrams that reached the RTP port (proof that the peer used our SDP).</summary>
+    public int PacketsReceived => Volatile.Read(ref packetsReceived);
+
+    private async Task CountPacketsAsync()
+    {
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                await socket.ReceiveAsync(stopping.Token);
+                Interlocked.Increment(ref packetsReceived);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
+        {
+            // Disposed: the call is over.
+        }
     }
 
     public IPEndPoint LocalRtpEndPoint { get; }
@@ -42,6 +65,7 @@ public sealed class UdpMediaEndpoint : IMediaEndpoint
 
     public ValueTask DisposeAsync()
     {
+        stopping.Cancel();
         socket.Dispose();
         return ValueTask.CompletedTask;
     }

@@ -159,6 +159,19 @@ public sealed class ServerTransactionTests
     }
 
     [Fact]
+    public async Task Flood_BeyondTheLimit_Gets503WithoutState()
+    {
+        var h = new TransactionHarness(maxServerTransactions: 5);
+        for (var i = 0; i < 8; i++) await h.InjectAsync(TransactionHarness.NewRequest("OPTIONS", branch: $"z9hG4bKflood{i}"));
+
+        Assert.Equal(5, h.NewRequests.Count);
+        Assert.Equal(5, h.Layer.ServerTransactionCount);
+        var refused = h.Channel.SentResponses.Where(r => r.StatusCode == 503).ToList();
+        Assert.Equal(3, refused.Count);
+        Assert.All(refused, r => Assert.Equal("5", r.Headers.Get("Retry-After")));
+    }
+
+    [Fact]
     public async Task ManyTransactions_AllRemovedAfterTheirTimers()
     {
         var h = new TransactionHarness();

@@ -135,6 +135,39 @@ public sealed class SipTransportTests
     }
 
     [Fact]
+    public async Task Tcp_PeerClosedConnection_NextSendReconnects()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var server = (IPEndPoint)listener.LocalEndpoint;
+        await using var channel = new SipTcpChannel(new IPEndPoint(IPAddress.Loopback, 0), NullLogger<SipTcpChannel>.Instance);
+        channel.Start(_ => ValueTask.CompletedTask);
+        var message = SampleMessages.Bytes(SampleMessages.Invite);
+
+        await channel.SendAsync(server, message);
+        using (var first = await listener.AcceptTcpClientAsync())
+        {
+            await ReadExactlyAsync(first, message.Length);
+        }
+
+        // The peer closed it: the channel notices and forgets it, then opens another on the next send.
+        for (var i = 0; i < 500 && channel.ConnectionCount > 0; i++) await Task.Delay(10);
+        Assert.Equal(0, channel.ConnectionCount);
+        await channel.SendAsync(server, message);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var second = await listener.AcceptTcpClientAsync(cts.Token);
+        Assert.Equal(message, await ReadExactlyAsync(second, message.Length));
+    }
+
+    private static async Task<byte[]> ReadExactlyAsync(System.Net.Sockets.TcpClient client, int length)
+    {
+        var buffer = new byte[length];
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await client.GetStream().ReadExactlyAsync(buffer, cts.Token);
+        return buffer;
+    }
+
+    [Fact]
     public async Task Udp_OversizedDatagram_DroppedWithout400()
     {
         var channel = new FakeSipChannel();

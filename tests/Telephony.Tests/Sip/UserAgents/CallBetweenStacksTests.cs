@@ -174,6 +174,30 @@ public sealed class CallBetweenStacksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TcpConnectionRefused_FailsAsCarrierError()
+    {
+        var nobody = SipUri.Parse($"sip:+15550004444@127.0.0.1:{FreePort.Next()};transport=tcp");
+        var call = await caller.UserAgent.PlaceCallAsync(new SipCallRequest(nobody, "+15550001111"), callerEvents);
+
+        // RFC 3261 §8.1.3.1: a transport error is treated as a 503.
+        Assert.Equal(CallOutcome.CarrierError, await call.Setup.WaitAsync(Wait));
+        Assert.Equal(503, call.FinalResponse!.StatusCode);
+        await call.Ended.WaitAsync(Wait);
+        Assert.Equal(0, caller.Transactions.ClientTransactionCount);
+    }
+
+    [Fact]
+    public async Task Ping_PeerAnswersOptionsWithAllow()
+    {
+        var response = await caller.UserAgent.PingAsync(CalleeUri(SipProtocol.Udp)).WaitAsync(Wait);
+        Assert.Equal(200, response.StatusCode);
+        Assert.Contains("INVITE", response.Headers.Get("Allow"));
+
+        var overTcp = await caller.UserAgent.PingAsync(CalleeUri(SipProtocol.Tcp)).WaitAsync(Wait);
+        Assert.Equal(200, overTcp.StatusCode);
+    }
+
+    [Fact]
     public async Task Unreachable_TimesOutAsNoAnswer()
     {
         var nobody = SipUri.Parse($"sip:+15550004444@127.0.0.1:{FreePort.Next()}");

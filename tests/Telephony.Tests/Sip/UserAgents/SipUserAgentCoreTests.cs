@@ -1,7 +1,11 @@
+using ContactCenter.Telephony.Carrier;
 using ContactCenter.Telephony.Sip.Messages;
+using ContactCenter.Telephony.Sip.Transactions;
+using ContactCenter.Telephony.Sip.Transport;
 using ContactCenter.Telephony.Sip.UserAgents;
 using ContactCenter.Telephony.Tests.Sip.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ContactCenter.Telephony.Tests.Sip.UserAgents;
 
@@ -110,7 +114,7 @@ public sealed class SipUserAgentCoreTests
         first.Headers.Add("Contact", "<sip:a@127.0.0.9:5080>");
         first.SetBody("application/sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.9\r\ns=-\r\nc=IN IP4 127.0.0.9\r\nt=0 0\r\nm=audio 7000 RTP/AVP 0\r\n");
         await h.Channel.InjectAsync(first, TransactionHarness.Peer);
-        Assert.Equal(Carrier.CallOutcome.Answered, await call.Setup.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(CallOutcome.Answered, await call.Setup.WaitAsync(TimeSpan.FromSeconds(5)));
 
         var second = SipResponse.For(invite, 200, "forkB");
         second.Headers.Add("Contact", "<sip:b@127.0.0.9:5080>");
@@ -158,7 +162,48 @@ public sealed class SipUserAgentCoreTests
         var byes = h.Channel.SentRequests.Where(r => r.Method == "BYE").ToList();
         Assert.Single(byes.Select(b => b.TopVia.Branch).Distinct());
         Assert.Equal("x", byes[0].To.Tag);
-        Assert.Equal(Carrier.CallOutcome.CarrierError, call.Outcome);
+        Assert.Equal(CallOutcome.CarrierError, call.Outcome);
+    }
+
+    [Fact]
+    public async Task DialogCreatingResponses_CopyRecordRoute()
+    {
+        h.UserAgent.IncomingCall = async call =>
+        {
+            await call.RingAsync();
+            await call.AnswerAsync();
+        };
+        var invite = TransactionHarness.NewRequest("INVITE");
+        invite.Headers.Add("Record-Route", "<sip:p1.example;lr>");
+        invite.Headers.Add("Record-Route", "<sip:p2.example;lr>");
+        invite.Headers.Add("Contact", "<sip:caller@127.0.0.9:5080>");
+        invite.SetBody("application/sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.9\r\ns=-\r\nc=IN IP4 127.0.0.9\r\nt=0 0\r\nm=audio 7000 RTP/AVP 0\r\n");
+        await h.Channel.InjectAsync(invite, TransactionHarness.Peer);
+        for (var i = 0; i < 300 && !h.Channel.SentResponses.Any(r => r.StatusCode == 200); i++) await Task.Delay(10);
+
+        var responses = h.Channel.SentResponses.Where(r => r.StatusCode is 180 or 200).ToList();
+        Assert.Equal(2, responses.Count);
+        Assert.All(responses, r => Assert.Equal(["<sip:p1.example;lr>", "<sip:p2.example;lr>"], r.Headers.GetAll("Record-Route")));
+    }
+
+    [Fact]
+    public async Task ForgottenInboundCall_RejectedAfterMaxRingTime()
+    {
+        var ringing = new TaskCompletionSource<SipInboundCall>();
+        h.UserAgent.IncomingCall = async call =>
+        {
+            await call.RingAsync();
+            ringing.SetResult(call);
+        };
+        var invite = TransactionHarness.NewRequest("INVITE");
+        invite.Headers.Add("Contact", "<sip:caller@127.0.0.9:5080>");
+        await h.Channel.InjectAsync(invite, TransactionHarness.Peer);
+        var call = await ringing.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        h.Time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(CallOutcome.NoAnswer, await call.Ended.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal([100, 180, 480], h.Channel.SentResponses.Select(r => r.StatusCode));
     }
 
     [Fact]
@@ -184,11 +229,11 @@ public sealed class SipUserAgentCoreTests
     }
 
     /// <summary>A sink stuck until released, like a grain call that hangs.</summary>
-    private sealed class BlockingSink : Carrier.ICallEventSink
+    private sealed class BlockingSink : ICallEventSink
     {
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task OnCallEventAsync(Carrier.CallEvent callEvent) => Release.Task;
+        public Task OnCallEventAsync(CallEvent callEvent) => Release.Task;
     }
 
     private async Task<SipInboundCall> AnswerInboundAsync()
@@ -212,21 +257,41 @@ public sealed class SipUserAgentCoreTests
         for (var t = TimeSpan.Zero; t < by; t += TimeSpan.FromMilliseconds(50)) h.Time.Advance(TimeSpan.FromMilliseconds(50));
     }
 
+    [Fact]
+    public async Task Retransmitted2xxBeforeDialogIsTracked_IsNotTreatedAsAFork()
+    {
+        var request = new SipCallRequest(SipUri.Parse("sip:+15550002222@127.0.0.9:5080"), "+15550001111");
+        var call = await h.UserAgent.PlaceCallAsync(request);
+        var invite = Assert.Single(h.Channel.SentRequests);
+        var ok = SipResponse.For(invite, 200, "only");
+        ok.Headers.Add("Contact", "<sip:a@127.0.0.9:5080>");
+        ok.SetBody("application/sdp", "v=0\r\no=- 1 1 IN IP4 127.0.0.9\r\ns=-\r\nc=IN IP4 127.0.0.9\r\nt=0 0\r\nm=audio 7000 RTP/AVP 0\r\n");
+
+        // The same 2xx three times in a burst, as a peer retransmitting it would send it.
+        await h.Channel.InjectAsync(ok, TransactionHarness.Peer);
+        await h.Channel.InjectAsync(ok, TransactionHarness.Peer);
+        await h.Channel.InjectAsync(ok, TransactionHarness.Peer);
+        Assert.Equal(CallOutcome.Answered, await call.Setup.WaitAsync(TimeSpan.FromSeconds(5)));
+
+        Assert.DoesNotContain(h.Channel.SentRequests, r => r.Method == "BYE");
+        Assert.Equal(SipCallState.Established, call.State);
+    }
+
     /// <summary>A UA over the transaction harness (fake channel and clock).</summary>
     private sealed class TransactionHarnessForUa
     {
         public TransactionHarnessForUa()
         {
             Channel = new FakeSipChannel();
-            var transport = new ContactCenter.Telephony.Sip.Transport.SipTransport([Channel], NullLogger<ContactCenter.Telephony.Sip.Transport.SipTransport>.Instance);
-            var layer = new ContactCenter.Telephony.Sip.Transactions.SipTransactionLayer(transport, Time, ContactCenter.Telephony.Sip.Transactions.SipTimerOptions.Default, NullLogger<ContactCenter.Telephony.Sip.Transactions.SipTransactionLayer>.Instance);
+            var transport = new SipTransport([Channel], NullLogger<SipTransport>.Instance);
+            var layer = new SipTransactionLayer(transport, Time, SipTimerOptions.Default, NullLogger<SipTransactionLayer>.Instance);
             UserAgent = new SipUserAgent(layer, new UdpMediaEndpointFactory(), new SipUserAgentOptions(), NullLogger<SipUserAgent>.Instance);
             UserAgent.Start();
         }
 
         public FakeSipChannel Channel { get; }
 
-        public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time { get; } = new();
+        public FakeTimeProvider Time { get; } = new();
 
         public SipUserAgent UserAgent { get; }
     }

@@ -15,7 +15,7 @@ public sealed class SippRegistrationTests
     [Fact]
     public async Task Register_AuthenticatesRefreshesAndUnregisters()
     {
-        await using var stack = SipTestStack.Start(new UdpMediaEndpointFactory(), new SipCredentials("dialer", "s3cret"));
+        await using var stack = SipTestStack.Start(new UdpMediaEndpointFactory(), new SipCredentials("dialer", "s3cret"), timers: SipTestStack.SippTimers);
         await using var sipp = SippProcess.StartScenario("uas_registrar.xml");
         await sipp.WaitUntilListeningAsync();
         var registrar = SipUri.Parse($"sip:127.0.0.1:{sipp.Port}");

@@ -27,7 +27,7 @@ public sealed class SippUacScenarioTests : IAsyncLifetime
 
     private async Task<SipOutboundCall> CallSippAsync(string scenario, SipCredentials? credentials = null, TimeSpan? ringTimeout = null, bool tcp = false)
     {
-        stack = SipTestStack.Start(media, credentials, ringTimeout, tcp);
+        stack = SipTestStack.Start(media, credentials, ringTimeout, tcp, SipTestStack.SippTimers);
         sipp = tcp ? SippProcess.StartScenario(scenario, "-t", "t1") : SippProcess.StartScenario(scenario);
         await sipp.WaitUntilListeningAsync();
         var transport = tcp ? ";transport=tcp" : "";
@@ -99,6 +99,37 @@ public sealed class SippUacScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SippPutsUsOnHold_ReinviteAnsweredRecvOnly()
+    {
+        var call = await CallSippAsync("uas_reinvite_hold.xml");
+        Assert.Equal(CallOutcome.Answered, await call.Setup.WaitAsync(Wait));
+        var endpoint = media.Created[call.Id];
+
+        for (var i = 0; i < 300 && endpoint.Applied.Count < 2; i++) await Task.Delay(10);
+        Assert.True(endpoint.Applied.Count == 2, sipp!.Output);
+        Assert.Equal(ContactCenter.Telephony.Sdp.SdpDirection.RecvOnly, endpoint.Applied[1].Direction);
+        Assert.True(endpoint.Applied[1].IsSendingPaused);
+
+        await call.HangUpAsync();
+        await AssertSippPassedAsync();
+    }
+
+    [Fact]
+    public async Task SippRefreshesWithoutSdp_WeOfferIn200AndApplyAnswerFromAck()
+    {
+        var call = await CallSippAsync("uas_reinvite_no_sdp.xml");
+        Assert.Equal(CallOutcome.Answered, await call.Setup.WaitAsync(Wait));
+        var endpoint = media.Created[call.Id];
+
+        for (var i = 0; i < 300 && endpoint.Applied.Count < 2; i++) await Task.Delay(10);
+        Assert.True(endpoint.Applied.Count == 2, sipp!.Output);
+        Assert.Equal("PCMA", endpoint.Applied[1].Codec.Name);
+
+        await call.HangUpAsync();
+        await AssertSippPassedAsync();
+    }
+
+    [Fact]
     public async Task Busy_MapsToBusyAndAcks()
     {
         var call = await CallSippAsync("uas_busy.xml");
@@ -152,8 +183,8 @@ public sealed class SippUacScenarioTests : IAsyncLifetime
         // Proves the scenario's digest check can fail: a wrong password is never answered.
         var call = await CallSippAsync("uas_auth_401.xml", new SipCredentials("dialer", "not-the-password"));
 
-        Assert.NotEqual(CallOutcome.Answered, await call.Setup.WaitAsync(Wait));
         Assert.NotEqual(0, await sipp!.WaitForExitAsync(Wait));
+        Assert.NotEqual(SipCallState.Established, call.State);
     }
 
     [Fact]
@@ -179,7 +210,7 @@ public sealed class SippUacScenarioTests : IAsyncLifetime
     [Fact]
     public async Task TwentyConcurrentCalls_ToSippBuiltInUas_AllAnsweredAndHungUp()
     {
-        stack = SipTestStack.Start(media);
+        stack = SipTestStack.Start(media, timers: SipTestStack.SippTimers);
         sipp = SippProcess.Start(["-sn", "uas"], calls: 20);
         await sipp.WaitUntilListeningAsync();
         var target = SipUri.Parse($"sip:+15550002222@127.0.0.1:{sipp.Port}");

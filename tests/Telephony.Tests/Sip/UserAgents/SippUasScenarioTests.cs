@@ -29,7 +29,7 @@ public sealed class SippUasScenarioTests : IAsyncLifetime
     [InlineData(true)]
     public async Task SippCalls_WeRingAndAnswer_SippHangsUp(bool tcp)
     {
-        stack = SipTestStack.Start(media, tcp: tcp);
+        stack = SipTestStack.Start(media, tcp: tcp, timers: SipTestStack.SippTimers);
         stack.UserAgent.InboundCallEvents = events;
         var calls = new TaskCompletionSource<SipInboundCall>(TaskCreationOptions.RunContinuationsAsynchronously);
         stack.UserAgent.IncomingCall = async call =>
@@ -59,7 +59,7 @@ public sealed class SippUasScenarioTests : IAsyncLifetime
     [Fact]
     public async Task SippCallsTwentyTimesConcurrently_AllAnsweredAndCleanedUp()
     {
-        stack = SipTestStack.Start(media);
+        stack = SipTestStack.Start(media, timers: SipTestStack.SippTimers);
         var answered = 0;
         stack.UserAgent.IncomingCall = async call =>
         {
@@ -79,9 +79,41 @@ public sealed class SippUasScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SippCallsAndPlaysAudio_RtpReachesOurMediaPort()
+    {
+        stack = SipTestStack.Start(media, timers: SipTestStack.SippTimers);
+        var answered = new TaskCompletionSource<SipInboundCall>(TaskCreationOptions.RunContinuationsAsynchronously);
+        stack.UserAgent.IncomingCall = async call =>
+        {
+            await call.AnswerAsync();
+            answered.TrySetResult(call);
+        };
+        var folder = Directory.CreateTempSubdirectory("sipp-audio-");
+        try
+        {
+            TestAudio.WriteToneWav(Path.Combine(folder.FullName, "tone.wav"), TimeSpan.FromSeconds(1));
+            var target = $"127.0.0.1:{stack.LocalEndPoint(SipProtocol.Udp).Port}";
+            sipp = SippProcess.Start([target, "-sf", Path.Combine(SippProcess.ScenarioDirectory, "uac_play_audio.xml"), "-s", "ivr"], workingDirectory: folder.FullName);
+
+            var call = await answered.Task.WaitAsync(Wait);
+            var endpoint = media.Created[call.Id];
+            var exit = await sipp.WaitForExitAsync(Wait);
+            Assert.True(exit == 0, $"sipp exited with {exit}\n{sipp.Output}");
+            await call.Ended.WaitAsync(Wait);
+
+            // One second of 20 ms packets is 50; allow for the stream being cut by the BYE.
+            Assert.InRange(endpoint.PacketsReceived, 30, 60);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task SippCalls_WeReject_SippSeesFailure()
     {
-        stack = SipTestStack.Start(media);
+        stack = SipTestStack.Start(media, timers: SipTestStack.SippTimers);
         stack.UserAgent.InboundCallEvents = events;
         stack.UserAgent.IncomingCall = call => call.RejectAsync(486);
 

@@ -1,0 +1,46 @@
+using ContactCenter.Grains.Broadcast.Conversation;
+using ContactCenter.Grains.Broadcast.Library;
+using ContactCenter.Grains.Broadcast.Scripts;
+using ContactCenter.Grains.Campaigns;
+
+namespace ContactCenter.Grains.Broadcast.Calls;
+
+/// <summary>
+/// Runs the AI agent of one Broadcast call on text: the script comes from the cache, the caller's words from the
+/// campaign's simulated behaviours. (On a SIP trunk the same session runs inside <see cref="VoiceConversation"/>.)
+/// </summary>
+public sealed class BroadcastCallRunner(ConversationSessionFactory sessions, AgentScriptCache scripts)
+{
+    /// <summary>Outcome a script may map to say what happens when a transfer finds no Ready agent.</summary>
+    public const string TransferFailedOutcome = "transfer-failed";
+
+    /// <summary>Holds the conversation with the simulated person picked for this lead.</summary>
+    /// <exception cref="Common.EntityNotFoundException">The script version is gone.</exception>
+    public async Task<BroadcastRun> RunSimulatedAsync(BroadcastCall call, CampaignSimulation? simulation, long leadId, CancellationToken cancellationToken = default)
+    {
+        var script = await scripts.GetAsync(call.ScriptId, call.ScriptVersion, cancellationToken);
+        var behaviours = simulation?.CallerReplies ?? [];
+        var chosen = SimulatedCaller.Choose(simulation?.Seed ?? 1, leadId, behaviours.Count);
+        IReadOnlyList<string> replies = chosen >= 0 ? behaviours[chosen] ?? [] : [];
+
+        var session = sessions.Create(script);
+        var transferTo = await SimulatedCaller.ConverseAsync(session, replies, cancellationToken);
+        var result = session.GetResult();
+        return new BroadcastRun(result, ConversationDetails.From(call, result, chosen >= 0 ? chosen : null), transferTo,
+            script.Dispositions.TryGetValue(TransferFailedOutcome, out var code) ? code : null);
+    }
+
+    /// <summary>An answering machine took the call: the script's voicemail policy, recorded.</summary>
+    public async Task<ConversationDetails> RunVoicemailAsync(BroadcastCall call, CancellationToken cancellationToken = default)
+    {
+        var script = await scripts.GetAsync(call.ScriptId, call.ScriptVersion, cancellationToken);
+        var session = sessions.Create(script);
+        var turn = session.StartVoicemail();
+        var message = turn.Directives.FirstOrDefault(d => d.Kind == DirectiveKind.Speak)?.Text;
+        return ConversationDetails.From(call, session.GetResult(), null) with
+        {
+            Voicemail = message is null ? "hangUp" : "leaveMessage",
+            VoicemailMessage = message,
+        };
+    }
+}

@@ -1,0 +1,156 @@
+using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Broadcast.Calls;
+using ContactCenter.Grains.Broadcast.Scripts;
+using ContactCenter.Grains.Campaigns;
+using ContactCenter.Grains.Common;
+using ContactCenter.Grains.Leads;
+using ContactCenter.Telephony.Carrier;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Grains.Calls;
+
+// Broadcast calls: answered with no agent, the AI agent holds the conversation; its result decides the lead's
+// disposition, may hand the call to a human agent, and is stored with the call record.
+public sealed partial class CallGrain
+{
+    private BroadcastCallRunner Runner => ServiceProvider.GetRequiredService<BroadcastCallRunner>();
+
+    private async Task RunConversationAsync()
+    {
+        var start = state.State.Start!;
+        var hangUp = true;
+        try
+        {
+            if (start.Broadcast is not { } broadcast)
+            {
+                LogNoScript(Id);
+                return;
+            }
+            var run = await Runner.RunSimulatedAsync(broadcast, start.Simulation, start.LeadId);
+            var details = run.Details;
+            var (outcome, code) = (run.Result.Outcome, run.Result.Disposition);
+            if (run.TransferCampaign is { } target)
+            {
+                var agentId = await TransferAsync(target);
+                details = details with { Transfer = new TransferRecord(target, agentId, agentId is null ? TransferRecord.NoAgent : TransferRecord.Connected) };
+                if (agentId is not null)
+                {
+                    // The human agent has the call now; their wrap-up gives the disposition.
+                    hangUp = false;
+                    await SaveDetailsAsync(details);
+                    return;
+                }
+                (outcome, code) = (BroadcastCallRunner.TransferFailedOutcome, run.TransferFailedDisposition ?? BroadcastCallRunner.TransferFailedOutcome);
+            }
+            await ApplyConversationDispositionAsync(start, broadcast, outcome, code, details);
+        }
+        catch (Exception ex) when (ex is DomainException or AgentScriptFormatException or ArgumentException)
+        {
+            // A script that vanished or cannot run must not leave a person on a silent line.
+            LogConversationFailed(Id, ex.Message);
+        }
+        finally
+        {
+            if (hangUp) await carrier.HangUpAsync(Id);
+        }
+    }
+
+    private async Task ApplyConversationDispositionAsync(CallStart start, BroadcastCall broadcast, string outcome, string code, ConversationDetails details)
+    {
+        var (disposition, wrapUp) = BroadcastDispositions.Resolve(outcome, code, details, broadcast.Dispositions, time.GetUtcNow());
+        try
+        {
+            await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).ApplyDispositionAsync(disposition, wrapUp, null, start.Retry);
+        }
+        catch (DomainException ex)
+        {
+            LogLeadNotUpdated(Id, start.LeadId, ex.Message);
+        }
+        state.State.DispositionApplied = true;
+        await SaveAsync(Call with { Disposition = disposition.Name, Notes = details.Summary });
+        await SaveDetailsAsync(details with { Disposition = disposition.Name });
+        await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).DispositionRecordedAsync(disposition.Name);
+        LogConversationEnded(Id, outcome, disposition.Name);
+    }
+
+    /// <summary>Bridges the call to a Ready agent logged in to <paramref name="campaignId"/>; the agent's id, or null when none could take it.</summary>
+    private async Task<string?> TransferAsync(string campaignId)
+    {
+        CampaignSnapshot target;
+        try
+        {
+            target = await GrainFactory.GetGrain<ICampaignGrain>(campaignId).GetAsync();
+        }
+        catch (EntityNotFoundException)
+        {
+            LogTransferFailed(Id, campaignId, "no such campaign");
+            return null;
+        }
+        foreach (var agentId in target.LoggedInAgents)
+        {
+            var agent = GrainFactory.GetGrain<IAgentGrain>(agentId);
+            var snapshot = await agent.GetAsync();
+            if (snapshot.Status != AgentStatus.Ready) continue;
+            try
+            {
+                await agent.ReserveAsync(Id);
+            }
+            catch (DomainException)
+            {
+                continue; // someone else's call got this agent first
+            }
+            try
+            {
+                await carrier.BridgeAsync(Id, new AgentEndpoint(agentId, snapshot.SipUri));
+                await agent.ConnectAsync(Id);
+            }
+            catch (Exception ex) when (ex is DomainException or InvalidOperationException)
+            {
+                LogTransferFailed(Id, campaignId, ex.Message);
+                try { await agent.ReleaseAsync(Id); } catch (DomainException) { }
+                return null;
+            }
+            await SaveAsync(Call with { Status = CallStatus.Connected, ConnectedAt = time.GetUtcNow(), AgentId = agentId });
+            await records.UpsertAsync(Call);
+            return agentId;
+        }
+        LogTransferFailed(Id, campaignId, "no Ready agent");
+        return null;
+    }
+
+    /// <summary>The simulated carrier ends a voicemail attempt at once; the script's voicemail policy is recorded with it.</summary>
+    private async Task RecordVoicemailAsync()
+    {
+        try
+        {
+            var details = await Runner.RunVoicemailAsync(state.State.Start!.Broadcast!);
+            await SaveAsync(Call with { Notes = details.Voicemail == "leaveMessage" ? "Voicemail: message left" : "Voicemail: hung up" });
+            await records.UpsertAsync(Call);
+            await records.SaveDetailsAsync(Id, details.ToJson());
+        }
+        catch (Exception ex) when (ex is DomainException or AgentScriptFormatException or ArgumentException)
+        {
+            LogConversationFailed(Id, ex.Message);
+        }
+    }
+
+    private async Task SaveDetailsAsync(ConversationDetails details)
+    {
+        // The record exists before the details go on it; the final upsert at hang-up leaves the details alone.
+        await records.UpsertAsync(Call);
+        await records.SaveDetailsAsync(Id, details.ToJson());
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: answered with no agent and no AI agent script; hanging up")]
+    private partial void LogNoScript(string callId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallId}: the AI agent could not hold the conversation: {Reason}")]
+    private partial void LogConversationFailed(string callId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: conversation ended {Outcome}, disposition {Disposition}")]
+    private partial void LogConversationEnded(string callId, string outcome, string disposition);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: transfer to campaign {CampaignId} failed: {Reason}")]
+    private partial void LogTransferFailed(string callId, string campaignId, string reason);
+}
