@@ -2,6 +2,8 @@ using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Dispositions;
+using ContactCenter.Telephony.AgentPhones;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Grains.Agents;
@@ -9,6 +11,7 @@ namespace ContactCenter.Grains.Agents;
 public sealed partial class AgentGrain(
     [PersistentState("agent", GrainStorage.Name)] IPersistentState<AgentState> state,
     TimeProvider time,
+    IServiceProvider services,
     ILogger<AgentGrain> logger) : Grain, IAgentGrain
 {
     private const string Entity = "Agent";
@@ -59,6 +62,7 @@ public sealed partial class AgentGrain(
         Require("log in", AgentStatus.Offline);
         // The campaign checks it exists and that this agent is assigned; it throws otherwise.
         await GrainFactory.GetGrain<ICampaignGrain>(campaignId).JoinAsync(Id, S.Profile.SipUri);
+        await ConnectPhoneAsync(campaignId);
         S.CampaignId = campaignId;
         await MoveAsync(AgentStatus.Paused, "LoggedIn");
         return Snapshot();
@@ -91,6 +95,7 @@ public sealed partial class AgentGrain(
         S.CampaignId = null;
         await MoveAsync(AgentStatus.Offline);
         if (campaignId is not null) await GrainFactory.GetGrain<ICampaignGrain>(campaignId).LeaveAsync(Id);
+        if (PhoneChannels is { } phones) await phones.DisconnectAsync(Id);
         return Snapshot();
     }
 
@@ -216,6 +221,23 @@ public sealed partial class AgentGrain(
         if (S.CampaignId is { } campaignId)
         {
             await GrainFactory.GetGrain<ICampaignGrain>(campaignId).AgentStatusChangedAsync(Id, to);
+        }
+    }
+
+    /// <summary>On the SIP trunk, the persistent agent channel: the phone is called once at login.</summary>
+    private IAgentPhoneChannels? PhoneChannels => services.GetService<IAgentPhoneChannels>();
+
+    private async Task ConnectPhoneAsync(string campaignId)
+    {
+        if (PhoneChannels is not { } phones || S.Profile.SipUri is not { } sipUri) return;
+        try
+        {
+            await phones.EnsureConnectedAsync(Id, sipUri);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            await GrainFactory.GetGrain<ICampaignGrain>(campaignId).LeaveAsync(Id);
+            throw new InvalidTransitionException($"Agent '{Id}' cannot log in: the phone {sipUri} did not answer ({ex.Message}).");
         }
     }
 

@@ -237,6 +237,24 @@ public sealed class LeadImportTests(ApiServer server)
     }
 
     [Fact]
+    public async Task Import_CancelledWhileRunning_LeavesTheListEmpty()
+    {
+        // 1,000 good rows, then a 150 MB line the importer must read through before it can end:
+        // long enough for the cancel request to land while the import runs.
+        var listId = await api.CreateListAsync();
+        var rows = string.Concat(Enumerable.Range(0, 1000).Select(i => $"P{i},212555{1000 + i}\n"));
+        var content = new StreamContent(new GeneratedCsvStream("First Name,Phone\n" + rows + "Big,", 150L * 1024 * 1024, "\nLast,3105550100\n"));
+        var accepted = await LeadApiClient.ReadAsync(await server.Http.PostAsync($"/api/lists/{listId}/imports", LeadApiClient.Upload(content)), HttpStatusCode.Accepted);
+        var id = accepted["id"]!.GetValue<long>();
+        await LeadApiClient.ReadAsync(await server.Http.DeleteAsync($"/api/imports/{id}"), HttpStatusCode.Accepted);
+        var status = await api.WaitAsync(id);
+        Assert.Equal("Cancelled", status["status"]!.GetValue<string>());
+        Assert.Equal(0, status["imported"]!.GetValue<long>());
+        Assert.Empty(await api.LeadsAsync(listId));
+        Assert.Equal(0, (await LeadApiClient.ReadAsync(await server.Http.GetAsync($"/api/lists/{listId}"), HttpStatusCode.OK))["leadCount"]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task Import_FinishedImport_CannotBeCancelled()
     {
         var listId = await api.CreateListAsync();

@@ -52,6 +52,8 @@ public sealed class ApiServer : IAsyncLifetime
         ["ContactCenter:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["ContactCenter:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",
+        // Imports check for a cancel request with each progress write; tests need no long wait.
+        ["ContactCenter:Imports:ProgressIntervalMs"] = "100",
     };
 
     public static int FreePort()

@@ -89,6 +89,9 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
         var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
         await agent.CreateAsync(new AgentProfile("Sip Agent", $"sip:1001@127.0.0.1:{agentPhone!.Port}"));
         await agent.LoginAsync(campaign.GetPrimaryKeyString());
+        // Login calls the agent's phone once and keeps that leg for the shift (persistent agent channel).
+        var channels = cluster.Silos[0].ServiceProvider.GetRequiredService<IAgentPhoneChannels>();
+        Assert.True(channels.IsConnected(agent.GetPrimaryKeyString()), "login connects the agent's phone");
         await agent.ReadyAsync();
         await campaign.StartAsync();
 
@@ -110,10 +113,10 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
         Assert.Equal(agent.GetPrimaryKeyString(), row.GetString(6));
         Assert.False(await row.ReadAsync(), "exactly one CDR");
 
-        // The agent's phone channel outlived the customer; logout (the service the AgentGrain will call) hangs it up.
-        var channels = cluster.Silos[0].ServiceProvider.GetRequiredService<IAgentPhoneChannels>();
+        // The agent's phone channel outlived the customer; logout hangs it up.
         Assert.True(channels.IsConnected(agent.GetPrimaryKeyString()));
-        await channels.DisconnectAsync(agent.GetPrimaryKeyString());
+        await agent.LogoutAsync();
+        Assert.False(channels.IsConnected(agent.GetPrimaryKeyString()));
         Assert.Equal(0, await agentPhone.WaitForExitAsync(TimeSpan.FromSeconds(10)));
     }
 }

@@ -35,11 +35,11 @@ public sealed class LeadCsvReader : IDisposable
     public int MaxRecordChars => capped.MaxRecordChars;
 
     /// <summary>Opens the file; throws <see cref="ValidationFailedException"/> when it is empty, binary or its header is unusable.</summary>
-    public static LeadCsvReader Open(string path, int maxRecordChars)
+    public static LeadCsvReader Open(string path, int maxRecordChars, CancellationToken cancellation = default)
     {
         var encoding = CsvTextDecoder.Detect(path);
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        var capped = new RecordCapReader(CsvTextDecoder.Open(file, encoding), maxRecordChars);
+        var capped = new RecordCapReader(CsvTextDecoder.Open(file, encoding), maxRecordChars, cancellation);
         try
         {
             var sep = Sep.Reader(o => o with { DisableColCountCheck = true, Unescape = true, CultureInfo = CultureInfo.InvariantCulture }).From(capped);

@@ -20,6 +20,9 @@ public sealed class LeadImportOptions
     /// <summary>Rejected rows kept for the error report of one import (the counters count them all).</summary>
     [Range(0, 10_000_000)] public int MaxStoredErrors { get; set; } = 100_000;
 
+    /// <summary>How often a running import writes its progress (and checks for a cancel request).</summary>
+    [Range(10, 60_000)] public int ProgressIntervalMs { get; set; } = 500;
+
     /// <summary>Where uploads are spooled before the background import reads them; empty means the system temp folder.</summary>
     public string SpoolDirectory { get; set; } = "";
 

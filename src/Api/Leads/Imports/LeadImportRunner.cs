@@ -13,8 +13,6 @@ namespace ContactCenter.Api.Leads.Imports;
 /// </summary>
 public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStore store, IOptions<LeadImportOptions> options, ILogger<LeadImportRunner> logger)
 {
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
-
     public async Task RunAsync(LeadImportJob job, CancellationToken stopping)
     {
         var settings = options.Value;
@@ -27,7 +25,7 @@ public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStor
         using var progressStop = new CancellationTokenSource();
         var progress = Task.Run(async () =>
         {
-            using var timer = new PeriodicTimer(ProgressInterval);
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(settings.ProgressIntervalMs));
             try
             {
                 while (await timer.WaitForNextTickAsync(progressStop.Token))
@@ -53,7 +51,7 @@ public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStor
         var started = TimeProvider.System.GetTimestamp();
         try
         {
-            using var csv = LeadCsvReader.Open(job.FilePath, settings.MaxRecordChars);
+            using var csv = LeadCsvReader.Open(job.FilePath, settings.MaxRecordChars, cancel.Token);
             var parser = new LeadRowParser(LeadColumnMap.Create(csv.Headers, job.Mapping), job.DefaultRegion);
             await using var connection = await db.OpenConnectionAsync(cancel.Token);
             await using var transaction = await connection.BeginTransactionAsync(cancel.Token);

@@ -7,4 +7,7 @@ public sealed partial class LeadImportWorker
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not check for abandoned lead imports")]
     private static partial void LogAbandonedCheckFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Orphaned upload {Path} could not be deleted")]
+    private static partial void LogSpoolNotDeleted(ILogger logger, Exception exception, string path);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ContactCenter.Api.Leads.Imports;
@@ -6,7 +7,8 @@ namespace ContactCenter.Api.Leads.Imports;
 /// Runs this node's accepted imports one after another (one import already keeps both cores
 /// busy). On start it fails the imports of nodes that died mid-way, whose transactions rolled back.
 /// </summary>
-public sealed partial class LeadImportWorker(LeadImportQueue queue, LeadImportRunner runner, LeadImportStore store, ILogger<LeadImportWorker> logger) : BackgroundService
+public sealed partial class LeadImportWorker(LeadImportQueue queue, LeadImportRunner runner, LeadImportStore store, IOptions<LeadImportOptions> options,
+    ILogger<LeadImportWorker> logger) : BackgroundService
 {
     /// <summary>A running import writes progress twice a second; this much silence means its node is gone.</summary>
     public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
@@ -22,6 +24,7 @@ public sealed partial class LeadImportWorker(LeadImportQueue queue, LeadImportRu
         {
             LogAbandonedCheckFailed(logger, ex);
         }
+        DeleteOrphanedSpoolFiles();
         try
         {
             await foreach (var job in queue.ReadAllAsync(stoppingToken))
@@ -29,6 +32,19 @@ public sealed partial class LeadImportWorker(LeadImportQueue queue, LeadImportRu
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Uploads left behind by a process that stopped mid-import (its imports were failed above).</summary>
+    private void DeleteOrphanedSpoolFiles()
+    {
+        var folder = new DirectoryInfo(options.Value.ResolvedSpoolDirectory);
+        if (!folder.Exists) return;
+        foreach (var file in folder.EnumerateFiles("*.csv").Where(f => f.LastWriteTimeUtc < DateTime.UtcNow - AbandonedAfter))
+        {
+            try { file.Delete(); }
+            catch (IOException ex) { LogSpoolNotDeleted(logger, ex, file.FullName); }
+            catch (UnauthorizedAccessException ex) { LogSpoolNotDeleted(logger, ex, file.FullName); }
         }
     }
 }

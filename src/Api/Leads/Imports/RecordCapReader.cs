@@ -14,7 +14,7 @@ namespace ContactCenter.Api.Leads.Imports;
 /// importer recognises by its row index in <see cref="TryTakeTruncated"/> and rejects; later rows
 /// keep their real line numbers through <see cref="SkippedLinesBefore"/>.
 /// </remarks>
-public sealed class RecordCapReader(TextReader inner, int maxRecordChars) : TextReader
+public sealed class RecordCapReader(TextReader inner, int maxRecordChars, CancellationToken cancellation = default) : TextReader
 {
     private readonly char[] input = new char[64 * 1024];
     private readonly Queue<(long RowIndex, long SkippedLines)> truncations = new();
@@ -70,6 +70,8 @@ public sealed class RecordCapReader(TextReader inner, int maxRecordChars) : Text
         {
             var written = ReadBuffered(buffer);
             if (written > 0 || buffer.Length == 0) return written;
+            // Skipping a huge record emits nothing for a long time: let a cancelled import stop here.
+            cancellation.ThrowIfCancellationRequested();
             inputStart = 0;
             inputEnd = inner.Read(input, 0, input.Length);
             if (inputEnd == 0) return ReadBuffered(buffer);
