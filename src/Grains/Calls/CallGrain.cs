@@ -38,7 +38,7 @@ public sealed partial class CallGrain(
         try
         {
             await carrier.PlaceCallAsync(new OutboundCallRequest(Id, start.CampaignId, start.Destination, start.CallerId ?? "",
-                start.Simulation?.ToProfile(), TimeSpan.FromSeconds(start.RingTimeoutSeconds)));
+                start.Simulation?.ToProfile(), TimeSpan.FromSeconds(start.RingTimeoutSeconds), start.DetectAnsweringMachine));
         }
         catch (Exception ex)
         {

@@ -15,4 +15,5 @@ public sealed record CallStart(
     [property: Id(7)] RetryPolicy Retry,
     [property: Id(8)] CampaignSimulation? Simulation,
     [property: Id(9)] int? WrapUpTimeoutSeconds = null,
-    [property: Id(10)] ContactCenter.Grains.Broadcast.Calls.BroadcastCall? Broadcast = null);
+    [property: Id(10)] ContactCenter.Grains.Broadcast.Calls.BroadcastCall? Broadcast = null,
+    [property: Id(40)] bool? DetectAnsweringMachine = null);

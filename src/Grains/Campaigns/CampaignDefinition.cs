@@ -35,6 +35,11 @@ public sealed record CampaignDefinition
     [Id(15)] public int MaxConcurrentCalls { get; init; } = 50;
     /// <summary>Broadcast dialer: the trunk whose channels the calls use (see <see cref="ITrunkGrain"/>); null is the default trunk.</summary>
     [Id(16)] public string? Trunk { get; init; }
+    /// <summary>
+    /// Screen answered calls for answering machines (a machine ends as Voicemail, never reaches an
+    /// agent); null follows the SIP trunk's setting (ContactCenter:Sip:AnsweringMachineDetection).
+    /// </summary>
+    [Id(40)] public bool? AnsweringMachineDetection { get; init; }
 
     public void Validate()
     {

@@ -44,7 +44,7 @@ public sealed partial class CampaignGrain
         {
             var d = S.Definition;
             await GrainFactory.GetGrain<ICallGrain>(callId).StartAsync(new CallStart(Id, preview.Lead.LeadId, preview.Lead.Phone, d.CallerId, agentId,
-                sipUri, d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds));
+                sipUri, d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, DetectAnsweringMachine: d.AnsweringMachineDetection));
         }
         catch (DomainException)
         {

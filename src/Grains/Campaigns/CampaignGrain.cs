@@ -321,7 +321,7 @@ public sealed partial class CampaignGrain(
             {
                 var d = S.Definition;
                 await GrainFactory.GetGrain<ICallGrain>(callId).StartAsync(new CallStart(Id, entry.LeadId, entry.Phone, d.CallerId, agentId,
-                    S.AgentSipUris.GetValueOrDefault(agentId), d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds));
+                    S.AgentSipUris.GetValueOrDefault(agentId), d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, DetectAnsweringMachine: d.AnsweringMachineDetection));
                 S.Counters = S.Counters with { Dialed = S.Counters.Dialed + 1 };
                 await SaveSoonAsync();
                 return;

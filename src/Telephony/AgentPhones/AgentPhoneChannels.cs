@@ -46,6 +46,12 @@ public sealed partial class AgentPhoneChannels(SipUserAgent userAgent, AgentPhon
 
     public bool IsConnected(string agentId) => Find(agentId) is { IsUp: true };
 
+    /// <summary>
+    /// Raised with the agent id when a channel ends without <see cref="DisconnectAsync"/> (the agent
+    /// hung up the phone, or the network dropped it). A customer bridged at that moment hears nobody.
+    /// </summary>
+    public event Action<string>? ChannelDropped;
+
     /// <summary>The agent's live channel, or null.</summary>
     public AgentPhoneChannel? Find(string agentId)
     {
@@ -147,14 +153,15 @@ public sealed partial class AgentPhoneChannels(SipUserAgent userAgent, AgentPhon
     private void OnLegEnded(AgentPhoneChannel channel)
     {
         channel.DetachAll();
+        bool dropped;
         lock (gate)
         {
-            if (channels.TryGetValue(channel.AgentId, out var task) && task.IsCompletedSuccessfully && ReferenceEquals(task.Result, channel))
-            {
-                channels.Remove(channel.AgentId);
-            }
+            // Still registered means nobody asked for it to end: DisconnectAsync removes it first.
+            dropped = channels.TryGetValue(channel.AgentId, out var task) && task.IsCompletedSuccessfully && ReferenceEquals(task.Result, channel);
+            if (dropped) channels.Remove(channel.AgentId);
         }
         LogLegEnded(logger, channel.AgentId, channel.Leg.Outcome);
+        if (dropped) ChannelDropped?.Invoke(channel.AgentId);
     }
 
     private static SipUri ParseUri(string sipUri)

@@ -50,6 +50,9 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
             ["ContactCenter:Sip:RtpPortMin"] = "0",
             ["ContactCenter:Sip:RtpPortMax"] = "0",
             ["ContactCenter:Sip:DefaultCallerId"] = "+12125550100",
+            // Trunk-wide AMD on: the campaign below turns it off, and the tone sipp plays (a long
+            // "greeting") would otherwise end the call as Voicemail before it reaches the agent.
+            ["ContactCenter:Sip:AnsweringMachineDetection"] = "true",
         }).Build().GetSection(SipTrunkOptions.Section);
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
@@ -82,7 +85,7 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
 
         var campaign = await TestData.CreateCampaignAsync(grains, DialerType.Auto, lists: [list.Id]);
         var definition = (await campaign.GetAsync()).Definition;
-        await campaign.UpdateAsync(definition with { Retry = new RetryPolicy { MaxAttempts = 1 }, RingTimeoutSeconds = 10 });
+        await campaign.UpdateAsync(definition with { Retry = new RetryPolicy { MaxAttempts = 1 }, RingTimeoutSeconds = 10, AnsweringMachineDetection = false });
         var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
         await agent.CreateAsync(new AgentProfile("Sip Agent", $"sip:1001@127.0.0.1:{agentPhone!.Port}"));
         await agent.LoginAsync(campaign.GetPrimaryKeyString());
@@ -92,7 +95,7 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
         await agent.ReadyAsync();
         await campaign.StartAsync();
 
-        // The customer talks for 2.5 s and hangs up; the agent then wraps up.
+        // The customer talks for 3.5 s and hangs up; the agent then wraps up.
         await TestData.WaitUntilAsync(async () => (await agent.GetAsync()).Status == AgentStatus.WrapUp, "the agent to reach wrap-up after the SIP call", 20000);
         await agent.CompleteWrapUpAsync(new WrapUpRequest("Not Interested", "sip e2e"));
         Assert.Equal(0, await customer!.WaitForExitAsync(TimeSpan.FromSeconds(10)));

@@ -52,11 +52,16 @@ public sealed class AgentPhoneChannelSippTests
 
         var bridge = channel.CurrentBridge!;
         Assert.Equal("cust-1", channel.CurrentCustomerCallId);
-        // sipp plays at 50 packets/s on each side: a second's worth each way proves the relay.
-        await Eventually.TrueAsync(() => bridge.CustomerToAgentPackets >= 50 && bridge.AgentToCustomerPackets >= 50, "RTP relayed both ways", Wait);
+        // sipp plays at 50 packets/s on each side: half a second's worth each way proves the relay.
+        await Eventually.TrueAsync(() => bridge.CustomerToAgentPackets >= 25 && bridge.AgentToCustomerPackets >= 25, "RTP relayed both ways", Wait);
         var customerMedia = (Trunk.RtpMediaEndpoint)trunk.Stack.UserAgent.FindCall("cust-1")!.Media!;
-        Assert.True(customerMedia.Session.GetStatistics().Rtp.PacketsSent >= 50, "our customer leg sent the agent's audio to the customer");
-        Assert.True(channel.Media.Session.GetStatistics().Rtp.PacketsSent >= 50, "our agent leg sent the customer's audio to the phone");
+        Assert.True(customerMedia.Session.GetStatistics().Rtp.PacketsSent >= 25, "our customer leg sent the agent's audio to the customer");
+        Assert.True(channel.Media.Session.GetStatistics().Rtp.PacketsSent >= 25, "our agent leg sent the customer's audio to the phone");
+        // On the wire too: tcpdump sees our legs' RTP arrive at each sipp's media port.
+        var toPhone = LoopbackCapture.CountAsync($"udp and src port {channel.Media.LocalRtpEndPoint.Port} and dst port {agentPhone.MediaPort}", 20, TimeSpan.FromSeconds(3));
+        var toCustomer = LoopbackCapture.CountAsync($"udp and src port {customerMedia.LocalRtpEndPoint.Port} and dst port {customer.MediaPort}", 20, TimeSpan.FromSeconds(3));
+        Assert.Equal(20, await toPhone);
+        Assert.Equal(20, await toCustomer);
 
         // The customer hangs up (sipp BYE): the relay stops, the agent's phone stays connected.
         Assert.Equal(0, await customer.WaitForExitAsync(Wait));
@@ -104,5 +109,25 @@ public sealed class AgentPhoneChannelSippTests
         Assert.False(trunk.Agents.IsConnected("agent-9"));
         Assert.Null(trunk.Agents.Find("agent-9"));
         await Assert.ThrowsAsync<ArgumentException>(() => trunk.Agents.EnsureConnectedAsync("agent-9", "tel:+12125550100"));
+    }
+
+    [Fact]
+    public async Task AgentHangsUpThePhone_ChannelIsDropped_AndReported()
+    {
+        using var voice = new SippAudioFolder(AudioClip.Tone(523, TimeSpan.FromSeconds(1)));
+        await using var phone = StartSipp("trunk_uas_answer_play_bye.xml", voice);
+        await phone.WaitUntilListeningAsync();
+        await using var trunk = TrunkHarness.Start(5060);
+        var dropped = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        trunk.Agents.ChannelDropped += agent => dropped.TrySetResult(agent);
+
+        await trunk.Agents.EnsureConnectedAsync("agent-3", $"sip:agent3@127.0.0.1:{phone.Port}");
+        Assert.True(trunk.Agents.IsConnected("agent-3"));
+
+        // The phone sends BYE after 3.5 s.
+        Assert.Equal("agent-3", await dropped.Task.WaitAsync(Wait));
+        Assert.False(trunk.Agents.IsConnected("agent-3"));
+        Assert.Null(trunk.Agents.Find("agent-3"));
+        Assert.Equal(0, await phone.WaitForExitAsync(Wait));
     }
 }
