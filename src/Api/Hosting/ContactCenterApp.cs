@@ -4,10 +4,13 @@ using ContactCenter.Api.Agents;
 using ContactCenter.Api.Calls;
 using ContactCenter.Api.Campaigns;
 using ContactCenter.Api.Health;
+using ContactCenter.Api.Dnc;
 using ContactCenter.Api.Leads;
+using ContactCenter.Api.Leads.Imports;
 using ContactCenter.Api.Problems;
 using ContactCenter.Api.Trunks;
 using ContactCenter.Silo.Hosting;
+using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 namespace ContactCenter.Api.Hosting;
@@ -41,6 +44,7 @@ public static class ContactCenterApp
             }
         }
 
+        builder.Services.AddLeadImports();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
         builder.Services.AddOpenApi();
@@ -57,7 +61,10 @@ public static class ContactCenterApp
         app.MapCampaignsApi();
         app.MapListsApi();
         app.MapLeadsApi();
+        app.MapImportsApi();
+        app.MapDncApi();
         app.MapCallsApi();
+        app.MapOrleansDashboard("/dashboard");
         app.MapAgentScriptsApi();
         app.MapTrunksApi();
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -10,28 +10,43 @@ public static class LeadsApi
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/leads").WithTags("Leads");
-        api.MapGet("", SearchAsync).WithName("SearchLeads").WithSummary("Leads by list, status, disposition, tag or text; keyset pages via 'next'");
+        api.MapGet("", SearchAsync).WithName("SearchLeads")
+            .WithSummary("Leads by listId, status, disposition, tag, q (text), minAttempts/maxAttempts; sort=id|-id|lastName|-createdAt|...; keyset pages via 'after' = the previous page's 'next'");
+        api.MapGet("export", ExportAsync).WithName("ExportLeads").WithSummary("The leads matching the same filters as CSV, streamed");
         api.MapPost("", CreateLeadAsync).WithName("CreateLead").WithSummary("Add one lead to a list (phone normalized to E.164)");
         api.MapGet("{id:long}", GetLeadAsync).WithName("GetLead");
         return app;
     }
 
-    public static async Task<Ok<LeadPage>> SearchAsync(LeadStore store, long? listId, string? status, string? q, string? disposition, string? tag, string? after, int? limit)
+    public static async Task<Ok<LeadPage>> SearchAsync(LeadStore store, long? listId, string? status, string? q, string? disposition, string? tag,
+        int? minAttempts, int? maxAttempts, string? sort, string? after, int? limit, CancellationToken ct)
+    {
+        Problem.Require(limit is null or (>= 1 and <= 1000), "limit", "Between 1 and 1000.");
+        return TypedResults.Ok(await store.SearchAsync(Query(listId, status, q, disposition, tag, minAttempts, maxAttempts, sort, after, limit ?? 50), ct));
+    }
+
+    /// <summary>All leads matching the search filters as CSV, in the requested sort, streamed row by row.</summary>
+    public static async Task ExportAsync(HttpResponse response, LeadStore store, long? listId, string? status, string? q, string? disposition, string? tag,
+        int? minAttempts, int? maxAttempts, string? sort, CancellationToken ct)
+    {
+        var query = Query(listId, status, q, disposition, tag, minAttempts, maxAttempts, sort, null, 0);
+        await LeadCsvExport.WriteAsync(response, store.StreamAsync(query, ct), "leads.csv", ct);
+    }
+
+    internal static LeadQuery Query(long? listId, string? status, string? q, string? disposition, string? tag, int? minAttempts, int? maxAttempts, string? sort, string? after, int limit)
     {
         LeadStatus? parsedStatus = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            Problem.Require(Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s), "status", $"Use one of: {string.Join(", ", Enum.GetNames<LeadStatus>())}.");
+            Problem.Require(Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _), "status", $"Use one of: {string.Join(", ", Enum.GetNames<LeadStatus>())}.");
             parsedStatus = Enum.Parse<LeadStatus>(status, ignoreCase: true);
         }
-        long? afterId = null;
-        if (!string.IsNullOrWhiteSpace(after))
-        {
-            Problem.Require(long.TryParse(after, out var a), "after", "Pass the 'next' value of the previous page.");
-            afterId = long.Parse(after, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        Problem.Require(limit is null or (>= 1 and <= 1000), "limit", "Between 1 and 1000.");
-        return TypedResults.Ok(await store.SearchAsync(new LeadQuery(listId, parsedStatus, q, disposition, tag, afterId, limit ?? 50)));
+        var v = new Validation();
+        v.Require(minAttempts is null or >= 0, "minAttempts", "Zero or more.");
+        v.Require(maxAttempts is null or >= 0, "maxAttempts", "Zero or more.");
+        v.Require(minAttempts is null || maxAttempts is null || minAttempts <= maxAttempts, "maxAttempts", "At least minAttempts.");
+        v.ThrowIfInvalid();
+        return new LeadQuery(listId, parsedStatus, q, disposition, tag, after, limit, LeadOrder.Parse(sort), minAttempts, maxAttempts);
     }
 
     public static async Task<Created<Lead>> CreateLeadAsync(NewLead? body, LeadStore store)

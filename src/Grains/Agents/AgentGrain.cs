@@ -58,7 +58,7 @@ public sealed partial class AgentGrain(
         if (string.IsNullOrWhiteSpace(campaignId)) throw new ValidationFailedException("campaignId", "A campaign id is required to log in.");
         Require("log in", AgentStatus.Offline);
         // The campaign checks it exists and that this agent is assigned; it throws otherwise.
-        await GrainFactory.GetGrain<ICampaignGrain>(campaignId).JoinAsync(Id);
+        await GrainFactory.GetGrain<ICampaignGrain>(campaignId).JoinAsync(Id, S.Profile.SipUri);
         S.CampaignId = campaignId;
         await MoveAsync(AgentStatus.Paused, "LoggedIn");
         return Snapshot();

@@ -56,7 +56,7 @@ public sealed partial class CallGrain(
             case CallEventKind.Dialing:
                 break;
             case CallEventKind.Ringing when Call.Status == CallStatus.Dialing:
-                await SaveAsync(Call with { Status = CallStatus.Ringing, RingingAt = e.At });
+                Remember(Call with { Status = CallStatus.Ringing, RingingAt = e.At });
                 break;
             case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
                 await AnswerAsync(e.At);
@@ -103,25 +103,28 @@ public sealed partial class CallGrain(
     private async Task AnswerAsync(DateTimeOffset at)
     {
         var start = state.State.Start!;
-        await SaveAsync(Call with { Status = CallStatus.Answered, AnsweredAt = at });
+        Remember(Call with { Status = CallStatus.Answered, AnsweredAt = at });
+        // A person is on the line: reach the agent first, bookkeeping after.
+        if (start.AgentId is { } agentId)
+        {
+            try
+            {
+                await carrier.BridgeAsync(Id, new AgentEndpoint(agentId, start.AgentSipUri));
+                await GrainFactory.GetGrain<IAgentGrain>(agentId).ConnectAsync(Id);
+                Remember(Call with { Status = CallStatus.Connected, ConnectedAt = time.GetUtcNow() });
+                LogConnected(Id, agentId, (time.GetUtcNow() - at).TotalMilliseconds);
+            }
+            catch (Exception ex) when (ex is DomainException or InvalidOperationException)
+            {
+                // No agent to take the call: it is abandoned; end it rather than leave a person in silence.
+                LogNotConnected(Id, agentId, ex.Message);
+                await carrier.HangUpAsync(Id);
+            }
+        }
         await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
-        if (start.AgentId is not { } agentId)
+        if (start.AgentId is null)
         {
-            await RunConversationAsync(); // The AI agent (Broadcast) takes it from here.
-            return;
-        }
-        try
-        {
-            await carrier.BridgeAsync(Id, new AgentEndpoint(agentId, start.AgentSipUri));
-            await GrainFactory.GetGrain<IAgentGrain>(agentId).ConnectAsync(Id);
-            await SaveAsync(Call with { Status = CallStatus.Connected, ConnectedAt = time.GetUtcNow() });
-            LogConnected(Id, agentId, (time.GetUtcNow() - at).TotalMilliseconds);
-        }
-        catch (Exception ex) when (ex is DomainException or InvalidOperationException)
-        {
-            // No agent to take the call: it is abandoned; end it rather than leave a person in silence.
-            LogNotConnected(Id, agentId, ex.Message);
-            await carrier.HangUpAsync(Id);
+            await RunConversationAsync(); // Broadcast: the AI agent takes the call from here.
         }
     }
 
@@ -156,6 +159,12 @@ public sealed partial class CallGrain(
         }
         await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).CallEndedAsync(Id, start.AgentId, CallOutcome.Answered, connected, abandoned);
     }
+
+    /// <summary>
+    /// Progress within a live call stays in memory: the call and its media die with the silo anyway,
+    /// and the steps reach PostgreSQL in the call record when the call ends.
+    /// </summary>
+    private void Remember(CallSnapshot call) => state.State.Call = call;
 
     private async Task SaveAsync(CallSnapshot call)
     {

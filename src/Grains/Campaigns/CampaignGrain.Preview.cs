@@ -38,7 +38,7 @@ public sealed partial class CampaignGrain
             hopper.Enqueue(preview.Lead);
             throw;
         }
-        var sipUri = (await agent.GetAsync()).SipUri;
+        var sipUri = S.AgentSipUris.GetValueOrDefault(agentId);
         S.ActiveCalls[callId] = new ActiveCall(callId, preview.Lead.LeadId, agentId, time.GetUtcNow());
         try
         {
@@ -53,7 +53,7 @@ public sealed partial class CampaignGrain
             throw;
         }
         S.Counters = S.Counters with { Dialed = S.Counters.Dialed + 1 };
-        await state.WriteStateAsync();
+        await SaveSoonAsync();
         return callId;
     }
 
@@ -93,7 +93,8 @@ public sealed partial class CampaignGrain
         }
         foreach (var agentId in S.Agents.Where(a => a.Value == AgentStatus.Ready && !previews.ContainsKey(a.Key)).Select(a => a.Key).ToList())
         {
-            if (await NextLeadAsync(agentId) is not { } entry) break;
+            await RefillAsync(1);
+            if (TakeLead(agentId) is not { } entry) break;
             previews[agentId] = new PreviewReservation(entry, now);
         }
         await CompleteIfExhaustedAsync();

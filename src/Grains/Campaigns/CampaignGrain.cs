@@ -40,7 +40,7 @@ public sealed partial class CampaignGrain(
         if (S.Exists) throw new InvalidTransitionException($"Campaign '{Id}' already exists.");
         var now = time.GetUtcNow();
         state.State = new CampaignState { Exists = true, Definition = Normalize(definition), Status = CampaignStatus.Draft, CreatedAt = now };
-        await state.WriteStateAsync();
+        await SaveAsync();
         await Directory.UpsertAsync(new DirectoryEntry(Id, S.Definition.Name, now));
         return Snapshot();
     }
@@ -52,7 +52,7 @@ public sealed partial class CampaignGrain(
         if (S.Status != CampaignStatus.Draft && definition.DialerType != S.Definition.DialerType)
             throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), "change its dialer type (only a Draft can)");
         S.Definition = Normalize(definition);
-        await state.WriteStateAsync();
+        await SaveAsync();
         await Directory.UpsertAsync(new DirectoryEntry(Id, S.Definition.Name, S.CreatedAt));
         return Snapshot();
     }
@@ -131,7 +131,7 @@ public sealed partial class CampaignGrain(
         if (!S.Definition.ListIds.Contains(listId))
         {
             S.Definition = S.Definition with { ListIds = [.. S.Definition.ListIds, listId] };
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
         return Snapshot();
     }
@@ -141,22 +141,23 @@ public sealed partial class CampaignGrain(
         EnsureExists();
         if (agentIds.Any(string.IsNullOrWhiteSpace)) throw new ValidationFailedException("agentIds", "Agent ids must not be empty.");
         S.Definition = S.Definition with { AgentIds = [.. S.Definition.AgentIds.Union(agentIds.Select(a => a.Trim()))] };
-        await state.WriteStateAsync();
+        await SaveAsync();
         return Snapshot();
     }
 
-    public Task JoinAsync(string agentId)
+    public Task JoinAsync(string agentId, string? sipUri = null)
     {
         EnsureExists();
         if (S.Definition.AgentIds.Count > 0 && !S.Definition.AgentIds.Contains(agentId))
             throw new InvalidTransitionException($"Agent '{agentId}' is not assigned to campaign '{Id}'.");
         S.Agents[agentId] = AgentStatus.Paused;
-        return state.WriteStateAsync();
+        S.AgentSipUris[agentId] = sipUri;
+        return SaveSoonAsync();
     }
 
     public Task LeaveAsync(string agentId)
     {
-        return S.Agents.Remove(agentId) ? state.WriteStateAsync() : Task.CompletedTask;
+        return S.Agents.Remove(agentId) ? SaveSoonAsync() : Task.CompletedTask;
     }
 
     public Task AgentStatusChangedAsync(string agentId, AgentStatus status)
@@ -185,19 +186,59 @@ public sealed partial class CampaignGrain(
         if (outcome != CallOutcome.Answered && agentId is not null) releasing.Enqueue((agentId, callId));
         if (agentId is null) ReleaseTrunkSlot(callId);
         _ = Self.PaceAsync();
-        return state.WriteStateAsync();
+        return SaveSoonAsync();
     }
 
     public Task DispositionRecordedAsync(string disposition)
     {
         var counts = new Dictionary<string, int>(S.Counters.Dispositions) { [disposition] = S.Counters.Dispositions.GetValueOrDefault(disposition) + 1 };
         S.Counters = S.Counters with { Dispositions = counts };
-        return state.WriteStateAsync();
+        return SaveSoonAsync();
     }
 
     public Task PaceAsync() => PaceTurnAsync();
 
     private readonly Queue<(string AgentId, string CallId)> releasing = new();
+    private Task? writing;
+    private bool dirty;
+
+    /// <summary>
+    /// Persists the state, one write at a time: interleaved calls (agents and calls reporting) and
+    /// the pacing turn's parallel call set-ups all save, and two writes in flight would race on the etag.
+    /// </summary>
+    /// <summary>
+    /// Counters, agent states and live calls change with every call; while the pacing timer runs
+    /// they are written by the next turn (at most once a second) instead of once per event.
+    /// A crash loses at most that second of dashboard counters, never a lead or a call record.
+    /// </summary>
+    private Task SaveSoonAsync()
+    {
+        if (pacingTimer is null) return SaveAsync();
+        pendingChanges = true;
+        return Task.CompletedTask;
+    }
+
+    private async Task FlushIfDueAsync()
+    {
+        if (!pendingChanges || time.GetUtcNow() - lastFlush < TimeSpan.FromSeconds(1)) return;
+        pendingChanges = false;
+        lastFlush = time.GetUtcNow();
+        await SaveAsync();
+    }
+
+    private bool pendingChanges;
+    private DateTimeOffset lastFlush;
+
+    private async Task SaveAsync()
+    {
+        dirty = true;
+        while (writing is not null) await writing;
+        if (!dirty) return; // a write that started after our change has carried it
+        dirty = false;
+        writing = state.WriteStateAsync();
+        try { await writing; }
+        finally { writing = null; }
+    }
 
     private ICampaignGrain Self => this.AsReference<ICampaignGrain>();
 
@@ -210,6 +251,7 @@ public sealed partial class CampaignGrain(
     {
         pacingTimer?.Dispose();
         pacingTimer = null;
+        pendingChanges = false;
         hopper.Clear();
         previews.Clear();
         await hopperStore.ReleaseAllAsync(Id);
@@ -218,6 +260,18 @@ public sealed partial class CampaignGrain(
 
     /// <summary>One pacing turn: move agents whose call failed on, then give every Ready agent a call.</summary>
     private async Task PaceTurnAsync()
+    {
+        try
+        {
+            await PaceAsyncCore();
+        }
+        finally
+        {
+            await FlushIfDueAsync();
+        }
+    }
+
+    private async Task PaceAsyncCore()
     {
         if (S.Status != CampaignStatus.Running)
         {
@@ -232,21 +286,20 @@ public sealed partial class CampaignGrain(
         if (S.Definition.DialerType == DialerType.Broadcast) { await PaceBroadcastAsync(); return; }
         if (S.Definition.DialerType != DialerType.Auto) return;
 
-        while (releasing.TryDequeue(out var waiting))
-        {
-            if (!await DialForAsync(waiting.AgentId, waiting.CallId)) await ReleaseAgentAsync(waiting.AgentId, waiting.CallId);
-        }
-        foreach (var agentId in S.Agents.Where(a => a.Value == AgentStatus.Ready).Select(a => a.Key).ToList())
-        {
-            if (!await DialForAsync(agentId, null)) break;
-        }
+        // Every agent needing a call gets its lead now; the reservations and call set-ups then run
+        // side by side, because done one after another they, not the carrier, would pace the dialer.
+        var waitingAgents = new List<(string AgentId, string? PreviousCallId)>();
+        while (releasing.TryDequeue(out var waiting)) waitingAgents.Add((waiting.AgentId, waiting.CallId));
+        waitingAgents.AddRange(S.Agents.Where(a => a.Value == AgentStatus.Ready).Select(a => (a.Key, (string?)null)));
+        if (waitingAgents.Count > 0) await RefillAsync(waitingAgents.Count);
+        await Task.WhenAll(waitingAgents.Select(w => DialForAsync(w.AgentId, w.PreviousCallId)));
         await CompleteIfExhaustedAsync();
     }
 
-    /// <summary>Places the next lead's call for an agent; false when the hopper has nothing callable.</summary>
-    private async Task<bool> DialForAsync(string agentId, string? previousCallId)
+    /// <summary>Places the next lead's call for an agent; releases the agent when nothing is callable.</summary>
+    private async Task DialForAsync(string agentId, string? previousCallId)
     {
-        while (await NextLeadAsync(agentId) is { } entry)
+        while (TakeLead(agentId) is { } entry)
         {
             var callId = Guid.NewGuid().ToString("N");
             var agent = GrainFactory.GetGrain<IAgentGrain>(agentId);
@@ -254,23 +307,24 @@ public sealed partial class CampaignGrain(
             {
                 if (previousCallId is null) await agent.ReserveAsync(callId);
                 else await agent.ReassignAsync(previousCallId, callId);
+                // The agent's own report follows; until then this turn must not offer it another lead.
+                S.Agents[agentId] = AgentStatus.Dialing;
             }
             catch (DomainException ex)
             {
                 LogAgentUnavailable(Id, agentId, ex.Message);
                 hopper.Enqueue(entry);
-                return true; // the lead stays for someone else
+                return; // the lead stays for someone else
             }
-            var agentSnapshot = await agent.GetAsync();
             S.ActiveCalls[callId] = new ActiveCall(callId, entry.LeadId, agentId, time.GetUtcNow());
             try
             {
                 var d = S.Definition;
                 await GrainFactory.GetGrain<ICallGrain>(callId).StartAsync(new CallStart(Id, entry.LeadId, entry.Phone, d.CallerId, agentId,
-                    agentSnapshot.SipUri, d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds));
+                    S.AgentSipUris.GetValueOrDefault(agentId), d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds));
                 S.Counters = S.Counters with { Dialed = S.Counters.Dialed + 1 };
-                await state.WriteStateAsync();
-                return true;
+                await SaveSoonAsync();
+                return;
             }
             catch (DomainException ex)
             {
@@ -281,31 +335,30 @@ public sealed partial class CampaignGrain(
             }
         }
         if (previousCallId is not null) await ReleaseAgentAsync(agentId, previousCallId);
-        return false;
     }
 
-    private async Task<HopperEntry?> NextLeadAsync(string agentId)
+    /// <summary>Tops the in-memory hopper up from PostgreSQL so it holds at least <paramref name="needed"/> leads.</summary>
+    private async Task RefillAsync(int needed)
     {
-        if (hopper.Count == 0 && time.GetUtcNow() >= nextRefillAt)
-        {
-            var ready = S.Agents.Count(a => a.Value is AgentStatus.Ready or AgentStatus.Dialing);
-            var d = S.Definition;
-            var claimed = await hopperStore.ClaimAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, Math.Clamp(ready * 2, 10, 500), time.GetUtcNow());
-            foreach (var e in claimed) hopper.Enqueue(e);
-            // Nothing callable now: don't hit the database every turn.
-            if (claimed.Count == 0) nextRefillAt = time.GetUtcNow() + TimeSpan.FromSeconds(2);
-        }
+        if (hopper.Count >= needed || time.GetUtcNow() < nextRefillAt) return;
+        var d = S.Definition;
+        var batch = Math.Clamp(needed * 2, 10, 1000) - hopper.Count;
+        var claimed = await hopperStore.ClaimAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, batch, time.GetUtcNow());
+        foreach (var e in claimed) hopper.Enqueue(e);
+        // Nothing callable now: don't hit the database every turn.
+        if (claimed.Count == 0) nextRefillAt = time.GetUtcNow() + TimeSpan.FromSeconds(2);
+    }
+
+    /// <summary>A personal callback goes to its agent when that agent asks; others take the head of the queue.</summary>
+    private HopperEntry? TakeLead(string agentId)
+    {
         if (hopper.Count == 0) return null;
-        // A personal callback goes to its agent when that agent asks; others take the head of the queue.
         var personal = hopper.FirstOrDefault(e => e.CallbackAgentId == agentId);
-        if (personal is not null)
-        {
-            var rest = hopper.Where(e => e != personal).ToList();
-            hopper.Clear();
-            foreach (var e in rest) hopper.Enqueue(e);
-            return personal;
-        }
-        return hopper.Dequeue();
+        if (personal is null) return hopper.Dequeue();
+        var rest = hopper.Where(e => e != personal).ToList();
+        hopper.Clear();
+        foreach (var e in rest) hopper.Enqueue(e);
+        return personal;
     }
 
     private async Task ReleaseAgentAsync(string agentId, string callId)
@@ -343,7 +396,7 @@ public sealed partial class CampaignGrain(
     {
         LogTransition(Id, S.Status, to);
         S.Status = to;
-        await state.WriteStateAsync();
+        await SaveAsync();
     }
 
     private void Require(string action, params CampaignStatus[] allowed)

@@ -13,4 +13,6 @@ public sealed class CampaignState
     /// <summary>Logged-in agents and the state each last reported.</summary>
     [Id(5)] public Dictionary<string, AgentStatus> Agents { get; set; } = [];
     [Id(6)] public Dictionary<string, ActiveCall> ActiveCalls { get; set; } = [];
+    /// <summary>Phones of the logged-in agents, so a call can be bridged without asking the agent.</summary>
+    [Id(7)] public Dictionary<string, string?> AgentSipUris { get; set; } = [];
 }

@@ -36,7 +36,7 @@ public interface ICampaignGrain : IGrainWithStringKey
     // (the pacing turn reserves agents and starts calls), so these only touch memory and interleave.
 
     /// <summary>An agent logs in to this campaign; throws when the campaign is missing or the agent is not assigned.</summary>
-    [AlwaysInterleave] Task JoinAsync(string agentId);
+    [AlwaysInterleave] Task JoinAsync(string agentId, string? sipUri = null);
     [AlwaysInterleave] Task LeaveAsync(string agentId);
     [AlwaysInterleave] Task AgentStatusChangedAsync(string agentId, AgentStatus status);
     /// <summary>A call of this campaign ended (answered or not).</summary>

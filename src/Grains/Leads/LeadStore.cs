@@ -74,31 +74,69 @@ public sealed class LeadStore(NpgsqlDataSource db)
         return (await ReadLeadsAsync(cmd, ct)).FirstOrDefault();
     }
 
+    /// <summary>One page of leads matching <paramref name="query"/>, in its sort, after its cursor.</summary>
     public async Task<LeadPage> SearchAsync(LeadQuery query, CancellationToken ct = default)
     {
         var limit = Math.Clamp(query.Limit, 1, 1000);
-        var where = new List<string>();
         await using var cmd = db.CreateCommand();
-        void Add(string clause, object value)
-        {
-            cmd.Parameters.Add(new() { Value = value });
-            where.Add(clause.Replace("@", "$" + cmd.Parameters.Count));
-        }
-        if (query.ListId is { } listId) Add("list_id = @", listId);
-        if (query.Status is { } status) Add("status = @", status.ToString());
-        if (!string.IsNullOrWhiteSpace(query.Disposition)) Add("disposition = @", query.Disposition);
-        if (!string.IsNullOrWhiteSpace(query.Tag)) Add("@ = ANY(tags)", query.Tag);
-        if (query.AfterId is { } after) Add("id > @", after);
-        if (!string.IsNullOrWhiteSpace(query.Q))
-        {
-            var pattern = "%" + query.Q.Trim().Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
-            Add("(first_name ILIKE @ OR last_name ILIKE @ OR phone LIKE @ OR email ILIKE @ OR (coalesce(first_name,'') || ' ' || coalesce(last_name,'')) ILIKE @)", pattern);
-        }
-        cmd.CommandText = $"SELECT {Columns} FROM leads {(where.Count > 0 ? "WHERE " + string.Join(" AND ", where) : "")} ORDER BY id LIMIT {limit + 1}";
+        LeadSearch.Build(cmd, query, Columns, limit + 1);
         var rows = await ReadLeadsAsync(cmd, ct);
         var more = rows.Count > limit;
         var items = more ? rows.Take(limit).ToList() : rows;
-        return new LeadPage(items, more ? items[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+        return new LeadPage(items, more ? LeadCursor.After(query.Sort ?? LeadOrder.Default, items[^1]).Encode() : null);
+    }
+
+    /// <summary>Every lead matching <paramref name="query"/> (its cursor and limit ignored), streamed as PostgreSQL sends them.</summary>
+    public async IAsyncEnumerable<Lead> StreamAsync(LeadQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand();
+        LeadSearch.Build(cmd, query with { After = null }, Columns, limit: null);
+        cmd.CommandTimeout = 0;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) yield return ReadLead(r);
+    }
+
+    /// <summary>Renames a list or changes its default region; null when it does not exist.</summary>
+    public async Task<LeadList?> UpdateListAsync(long id, string name, string defaultRegion, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("UPDATE lead_lists SET name = $2, default_region = $3, updated_at = now() WHERE id = $1");
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = name });
+        cmd.Parameters.Add(new() { Value = defaultRegion });
+        return await cmd.ExecuteNonQueryAsync(ct) == 0 ? null : await GetListAsync(id, ct);
+    }
+
+    /// <summary>Deletes a list with its leads unless one of them is being dialed; false when the list does not exist.</summary>
+    public async Task<bool> DeleteListAsync(long id, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("""
+            WITH busy AS (SELECT 1 FROM leads WHERE list_id = $1 AND status IN ('Dialing', 'Contacted') LIMIT 1)
+            DELETE FROM lead_lists WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM busy) RETURNING id
+            """);
+        cmd.Parameters.Add(new() { Value = id });
+        if (await cmd.ExecuteScalarAsync(ct) is not null) return true;
+        if (await GetListAsync(id, ct) is null) return false;
+        throw new Common.InvalidTransitionException($"List {id} has leads on a live call; delete it when those calls end.");
+    }
+
+    /// <summary>
+    /// Puts finished (Done) and waiting (New) leads of a list whose last outcome or disposition
+    /// matches back to New, callable now; optionally with their attempts reset. Returns how many.
+    /// </summary>
+    public async Task<int> RecycleAsync(long listId, IReadOnlyList<string> outcomes, IReadOnlyList<string> dispositions, bool resetAttempts, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("""
+            UPDATE leads SET status = 'New', next_callable_at = NULL, callback_agent_id = NULL,
+                   attempts = CASE WHEN $4 THEN 0 ELSE attempts END, updated_at = now()
+            WHERE list_id = $1 AND status IN ('Done', 'New')
+              AND (last_outcome = ANY($2) OR disposition = ANY($3))
+              AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id = '')
+            """);
+        cmd.Parameters.Add(new() { Value = listId });
+        cmd.Parameters.Add(new() { Value = outcomes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = dispositions.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = resetAttempts });
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>New/Queued/Callback → Dialing when the number is not on a DNC list; null when refused.</summary>
@@ -179,19 +217,21 @@ public sealed class LeadStore(NpgsqlDataSource db)
     {
         var leads = new List<Lead>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
-        while (await r.ReadAsync(ct))
-        {
-            leads.Add(new Lead
-            {
-                Id = r.GetInt64(0), ListId = r.GetInt64(1), FirstName = S(2), LastName = S(3), Address = S(4), City = S(5), State = S(6),
-                PostalCode = S(7), Country = S(8), Phone = r.GetString(9), AltPhones = r.GetFieldValue<string[]>(10), Gender = S(11),
-                Email = S(12), Comments = S(13), CustomFields = r.GetString(14), Tags = r.GetFieldValue<string[]>(15), TimeZone = S(16),
-                Status = Enum.Parse<LeadStatus>(r.GetString(17)), Attempts = r.GetInt32(18), LastOutcome = S(19), Disposition = S(20),
-                Notes = S(21), NextCallableAt = r.IsDBNull(22) ? null : r.GetFieldValue<DateTimeOffset>(22), CallbackAgentId = S(23),
-                CurrentCallId = S(24), CreatedAt = r.GetFieldValue<DateTimeOffset>(25), UpdatedAt = r.GetFieldValue<DateTimeOffset>(26),
-            });
-        }
+        while (await r.ReadAsync(ct)) leads.Add(ReadLead(r));
         return leads;
+    }
+
+    private static Lead ReadLead(NpgsqlDataReader r)
+    {
+        string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+        return new Lead
+        {
+            Id = r.GetInt64(0), ListId = r.GetInt64(1), FirstName = S(2), LastName = S(3), Address = S(4), City = S(5), State = S(6),
+            PostalCode = S(7), Country = S(8), Phone = r.GetString(9), AltPhones = r.GetFieldValue<string[]>(10), Gender = S(11),
+            Email = S(12), Comments = S(13), CustomFields = r.GetString(14), Tags = r.GetFieldValue<string[]>(15), TimeZone = S(16),
+            Status = Enum.Parse<LeadStatus>(r.GetString(17)), Attempts = r.GetInt32(18), LastOutcome = S(19), Disposition = S(20),
+            Notes = S(21), NextCallableAt = r.IsDBNull(22) ? null : r.GetFieldValue<DateTimeOffset>(22), CallbackAgentId = S(23),
+            CurrentCallId = S(24), CreatedAt = r.GetFieldValue<DateTimeOffset>(25), UpdatedAt = r.GetFieldValue<DateTimeOffset>(26),
+        };
     }
 }

@@ -5,10 +5,12 @@ using ContactCenter.Grains.Leads;
 using ContactCenter.Grains.Pacing;
 using ContactCenter.Telephony.Carrier;
 using ContactCenter.Telephony.Simulation;
+using ContactCenter.Telephony.Trunk;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace ContactCenter.Silo.Hosting;
 
@@ -24,6 +26,13 @@ public static class ContactCenterSiloExtensions
         silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         silo.ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         silo.Services.AddContactCenterServices(connectionString);
+        // The SIP trunk replaces the simulated carrier; its settings are validated at start.
+        if (string.Equals(options.Telephony, "Sip", StringComparison.OrdinalIgnoreCase))
+        {
+            silo.Services.AddSipTrunk(silo.Configuration.GetSection(SipTrunkOptions.Section));
+        }
+        // Grain counts, call rates and silo health for operators at /dashboard of the API.
+        silo.AddDashboard();
         return silo;
     }
 
@@ -51,6 +60,7 @@ public static class ContactCenterSiloExtensions
     public static IClientBuilder AddContactCenterClient(this IClientBuilder client, string connectionString, ContactCenterOptions options)
     {
         client.UsePostgresClustering(connectionString);
+        client.AddDashboard();
         client.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         return client;
     }

@@ -7,10 +7,12 @@ namespace ContactCenter.Telephony.Carrier;
 /// <param name="CallerId">Caller ID presented (From / P-Asserted-Identity on SIP).</param>
 /// <param name="Simulation">Simulated-carrier profile; ignored by a real trunk.</param>
 /// <param name="RingTimeout">How long to ring before giving up with NoAnswer.</param>
+/// <param name="DetectAnsweringMachine">Screen the answer for an answering machine (reported as Failed/Voicemail); null keeps the carrier's default.</param>
 public sealed record OutboundCallRequest(
     string CallId,
     string CampaignId,
     string Destination,
     string CallerId,
     SimulationProfile? Simulation = null,
-    TimeSpan? RingTimeout = null);
+    TimeSpan? RingTimeout = null,
+    bool? DetectAnsweringMachine = null);

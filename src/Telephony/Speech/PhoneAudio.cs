@@ -1,3 +1,5 @@
+using ContactCenter.Telephony.Media.Codecs;
+
 namespace ContactCenter.Telephony.Speech;
 
 /// <summary>Sample-format helpers for 8 kHz telephone audio.</summary>
@@ -10,17 +12,18 @@ public static class PhoneAudio
     public const int FrameSamples = 160;
 
     /// <summary>Decodes G.711 µ-law bytes to 16-bit linear PCM.</summary>
-    public static short[] DecodeMuLaw(ReadOnlySpan<byte> encoded) => MuLaw.Decode(encoded);
+    public static short[] DecodeMuLaw(ReadOnlySpan<byte> encoded)
+    {
+        var pcm = new short[encoded.Length];
+        MuLaw.Decode(encoded, pcm);
+        return pcm;
+    }
 
     /// <summary>Encodes 16-bit linear PCM to G.711 µ-law.</summary>
     public static byte[] EncodeMuLaw(ReadOnlySpan<short> pcm)
     {
         var encoded = new byte[pcm.Length];
-        for (var i = 0; i < pcm.Length; i++)
-        {
-            encoded[i] = MuLaw.Encode(pcm[i]);
-        }
-
+        MuLaw.Encode(pcm, encoded);
         return encoded;
     }
 

@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ContactCenter.Api.Hosting;
+using ContactCenter.LeadImport;
+using ContactCenter.Silo.Database;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+// Lead import benchmark: the same generated CSV goes (1) through our HTTP import endpoint into
+// `leads` and (2) through psql's \copy into a bare table; prints rows/s of both and our memory.
+var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
+var work = Path.Combine(Path.GetTempPath(), "cc-lead-import-bench-" + Guid.NewGuid().ToString("N")[..8]);
+Directory.CreateDirectory(work);
+var csvPath = Path.Combine(work, "leads.csv");
+
+var clock = Stopwatch.StartNew();
+LeadCsvGenerator.Write(csvPath, rows);
+var csvBytes = new FileInfo(csvPath).Length;
+Console.WriteLine($"Generated {rows:N0} rows, {csvBytes / 1e6:F1} MB in {clock.Elapsed.TotalSeconds:F1} s: {csvPath}");
+
+await using var postgres = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { DataDirectory = Path.Combine(work, "pg"), Throwaway = true });
+var connectionString = await postgres.CreateDatabaseAsync("bench");
+var url = $"http://127.0.0.1:{FreePort()}";
+await using var app = await ContactCenterApp.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["ConnectionStrings:ContactCenter"] = connectionString,
+    ["urls"] = url,
+    ["ContactCenter:ClusterId"] = "bench",
+    ["ContactCenter:SiloPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+    ["ContactCenter:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
+    ["Logging:LogLevel:Default"] = "Warning",
+    ["Logging:LogLevel:ContactCenter.Api.Leads.Imports"] = "Information",
+}));
+await app.StartAsync();
+using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(30) };
+
+// 1. psql \copy into a bare table with the file's columns: the floor for getting these bytes into PostgreSQL.
+var target = new NpgsqlConnectionStringBuilder(connectionString);
+await using (var db = NpgsqlDataSource.Create(connectionString))
+await using (var create = db.CreateCommand("CREATE TABLE bare_leads (first_name text, last_name text, address text, city text, state text, zip text, country text, phone text, email text, gender text, comments text, tags text)"))
+    await create.ExecuteNonQueryAsync();
+clock.Restart();
+var psql = Process.Start(new ProcessStartInfo("psql", ["-h", target.Host!, "-p", target.Port.ToString(CultureInfo.InvariantCulture), "-U", target.Username!, "-d", target.Database!,
+    "-v", "ON_ERROR_STOP=1", "-c", $"\\copy bare_leads FROM '{csvPath}' WITH (FORMAT csv, HEADER true)"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+var psqlOut = await psql.StandardOutput.ReadToEndAsync() + await psql.StandardError.ReadToEndAsync();
+await psql.WaitForExitAsync();
+var copySeconds = clock.Elapsed.TotalSeconds;
+if (psql.ExitCode != 0) throw new InvalidOperationException("psql failed: " + psqlOut);
+Console.WriteLine($"psql \\copy: {psqlOut.Trim()} in {copySeconds:F2} s");
+
+// 2. Our import through the API, from the upload's first byte to status Completed.
+var list = await (await http.PostAsJsonAsync("/api/lists", new { name = "Benchmark", defaultRegion = "US" })).Content.ReadFromJsonAsync<JsonNode>();
+GC.Collect();
+var baseline = Process.GetCurrentProcess().WorkingSet64;
+var peakWorkingSet = baseline;
+long peakManaged = 0;
+using var sampling = new CancellationTokenSource();
+var sampler = Task.Run(async () =>
+{
+    while (!sampling.IsCancellationRequested)
+    {
+        using var self = Process.GetCurrentProcess();
+        peakWorkingSet = Math.Max(peakWorkingSet, self.WorkingSet64);
+        peakManaged = Math.Max(peakManaged, GC.GetGCMemoryInfo().HeapSizeBytes);
+        try { await Task.Delay(20, sampling.Token); } catch (OperationCanceledException) { }
+    }
+});
+var allocatedBefore = GC.GetTotalAllocatedBytes();
+clock.Restart();
+JsonNode status;
+await using (var file = File.OpenRead(csvPath))
+{
+    var form = new MultipartFormDataContent();
+    var content = new StreamContent(file, 1 << 16);
+    content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+    form.Add(content, "file", "leads.csv");
+    var response = await http.PostAsync($"/api/lists/{list!["id"]}/imports", form);
+    var accepted = await response.Content.ReadFromJsonAsync<JsonNode>();
+    if (!response.IsSuccessStatusCode) throw new InvalidOperationException("Import refused: " + accepted);
+    Console.WriteLine($"Upload accepted after {clock.Elapsed.TotalSeconds:F2} s");
+    while (true)
+    {
+        status = (await http.GetFromJsonAsync<JsonNode>($"/api/imports/{accepted!["id"]}"))!;
+        if (status["status"]!.GetValue<string>() != "Running") break;
+        await Task.Delay(50);
+    }
+}
+var importSeconds = clock.Elapsed.TotalSeconds;
+await sampling.CancelAsync();
+await sampler;
+using var me = Process.GetCurrentProcess();
+Console.WriteLine($"Import: {status.ToJsonString()}");
+if (status["status"]!.GetValue<string>() != "Completed" || status["imported"]!.GetValue<long>() != rows) throw new InvalidOperationException("The import did not load every row.");
+
+var ourRate = rows / importSeconds;
+var copyRate = rows / copySeconds;
+Console.WriteLine();
+Console.WriteLine($"| {rows:N0} rows, {csvBytes / 1e6:F0} MB, 12 columns | seconds | rows/s |");
+Console.WriteLine("| --- | ---: | ---: |");
+Console.WriteLine($"| psql \\copy into a bare table | {copySeconds:F2} | {copyRate:N0} |");
+Console.WriteLine($"| POST /api/lists/{{id}}/imports to Completed | {importSeconds:F2} | {ourRate:N0} |");
+Console.WriteLine($"| ratio (ours / bare COPY time) | {importSeconds / copySeconds:F2}x | |");
+Console.WriteLine();
+Console.WriteLine($"Memory of the process (API + co-hosted silo + this driver): working set before {baseline / 1e6:F0} MB, peak during import {peakWorkingSet / 1e6:F0} MB (OS peak {me.PeakWorkingSet64 / 1e6:F0} MB incl. CSV generation); GC heap peak {peakManaged / 1e6:F0} MB; allocated during import {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6:F0} MB");
+
+await app.StopAsync();
+await app.DisposeAsync();
+await postgres.DisposeAsync();
+try { Directory.Delete(work, recursive: true); } catch (IOException) { }
+
+static int FreePort()
+{
+    using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+    listener.Start();
+    return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+}

@@ -1,0 +1,14 @@
+namespace ContactCenter.Api.Dnc;
+
+/// <summary>A number nobody may call (<c>CampaignId</c> empty) or that one campaign may not call.</summary>
+public sealed record DncEntry(string Phone, string CampaignId, string? Reason, DateTimeOffset CreatedAt);
+
+/// <summary>One keyset page of DNC entries.</summary>
+public sealed record DncPage(IReadOnlyList<DncEntry> Items, string? Next);
+
+public sealed record AddDncRequest(string? Phone, string? CampaignId, string? Reason, string? Region);
+
+/// <summary>Result of a bulk DNC upload; <c>Errors</c> holds the first rejected lines.</summary>
+public sealed record DncImportResult(long RowsRead, long Added, long AlreadyListed, long Rejected, long LeadsMarked, IReadOnlyList<DncImportError> Errors);
+
+public sealed record DncImportError(long Line, string Reason);

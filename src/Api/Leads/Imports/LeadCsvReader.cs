@@ -1,0 +1,88 @@
+using System.Globalization;
+using ContactCenter.Grains.Common;
+using nietras.SeparatedValues;
+
+namespace ContactCenter.Api.Leads.Imports;
+
+/// <summary>
+/// Reads a spooled lead file row by row with Sep: encoding detected by <see cref="CsvTextDecoder"/>,
+/// delimiter (',', ';', tab or '|') detected from the header, records capped by
+/// <see cref="RecordCapReader"/>. Rows come out with their line number in the file; rows with the
+/// wrong number of fields, undecodable bytes or over the cap carry the problem instead of failing the file.
+/// </summary>
+public sealed class LeadCsvReader : IDisposable
+{
+    private readonly FileStream file;
+    private readonly RecordCapReader capped;
+    private readonly SepReader sep;
+
+    private LeadCsvReader(FileStream file, RecordCapReader capped, SepReader sep)
+    {
+        this.file = file;
+        this.capped = capped;
+        this.sep = sep;
+        Headers = sep.Header.ColNames.ToArray();
+        Length = file.Length;
+    }
+
+    public IReadOnlyList<string> Headers { get; }
+
+    // Sep closes the reader (and so the file) once it reaches the end.
+    public long BytesRead => file.CanRead ? file.Position : Length;
+
+    public long Length { get; }
+
+    public int MaxRecordChars => capped.MaxRecordChars;
+
+    /// <summary>Opens the file; throws <see cref="ValidationFailedException"/> when it is empty, binary or its header is unusable.</summary>
+    public static LeadCsvReader Open(string path, int maxRecordChars)
+    {
+        var encoding = CsvTextDecoder.Detect(path);
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var capped = new RecordCapReader(CsvTextDecoder.Open(file, encoding), maxRecordChars);
+        try
+        {
+            var sep = Sep.Reader(o => o with { DisableColCountCheck = true, Unescape = true, CultureInfo = CultureInfo.InvariantCulture }).From(capped);
+            if (capped.TryTakeTruncated(0))
+                throw new ValidationFailedException("file", $"The header line is longer than {maxRecordChars:N0} characters.");
+            if (sep.Header.ColNames.Count == 0 || sep.Header.ColNames.All(string.IsNullOrWhiteSpace))
+                throw new ValidationFailedException("file", "The file has no header line; the first line must name the columns (e.g. First Name,Last Name,Phone).");
+            return new LeadCsvReader(file, capped, sep);
+        }
+        catch
+        {
+            capped.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The data rows in file order; blank lines are skipped.</summary>
+    public IEnumerable<RawRow> ReadRows()
+    {
+        var width = Headers.Count;
+        foreach (var row in sep)
+        {
+            var line = row.LineNumberFrom + capped.SkippedLinesBefore(row.RowIndex);
+            if (capped.TryTakeTruncated(row.RowIndex))
+            {
+                yield return new RawRow(line, [], $"The row is longer than {capped.MaxRecordChars:N0} characters (a missing closing quote, or not a CSV row); it was skipped up to its end.");
+                continue;
+            }
+            if (row.ColCount == 1 && row.Span.Trim().Length == 0) continue;
+            var fields = row[0..row.ColCount].ToStringsArray();
+            if (row.Span.Contains('\uFFFD'))
+                yield return new RawRow(line, fields, "The row holds bytes that are not valid UTF-8; save the file as UTF-8.");
+            else if (row.ColCount != width)
+                yield return new RawRow(line, fields, $"The row has {row.ColCount} fields; the header has {width}.");
+            else
+                yield return new RawRow(line, fields, null);
+        }
+    }
+
+    public void Dispose()
+    {
+        sep.Dispose();
+        capped.Dispose();
+        file.Dispose();
+    }
+}

@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using ContactCenter.Grains.Leads;
+
+namespace ContactCenter.Api.Leads.Imports;
+
+/// <summary>
+/// Turns one raw CSV row into a <see cref="StagedLead"/> (trimmed fields, E.164 numbers, the
+/// number's time zone, custom fields as JSON) or into a <see cref="RejectedRow"/> with the reason.
+/// Stateless, so batches are parsed on several threads at once.
+/// </summary>
+public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
+{
+    private const int MaxStoredFieldChars = 1000;
+
+    public StagedLead? Parse(in RawRow row, out RejectedRow? rejected)
+    {
+        rejected = null;
+        if (row.Problem is { } problem) { rejected = Reject(row, problem); return null; }
+        var f = row.Fields;
+        string? first = null, last = null, address = null, city = null, state = null, postal = null, country = null;
+        string? phoneRaw = null, gender = null, email = null, comments = null, zone = null, customJson = null;
+        List<string>? altRaw = null, tags = null;
+        List<(string Name, string Value)>? custom = null;
+        for (var i = 0; i < f.Length; i++)
+        {
+            var value = Clean(f[i]);
+            if (value is null) continue;
+            switch (map.Fields[i])
+            {
+                case LeadField.FirstName: first = value; break;
+                case LeadField.LastName: last = value; break;
+                case LeadField.Address: address = value; break;
+                case LeadField.City: city = value; break;
+                case LeadField.State: state = value; break;
+                case LeadField.PostalCode: postal = value; break;
+                case LeadField.Country: country = value; break;
+                case LeadField.Phone: phoneRaw = value; break;
+                case LeadField.AltPhones: (altRaw ??= []).AddRange(Split(value, "|;")); break;
+                case LeadField.Gender: gender = value; break;
+                case LeadField.Email: email = value; break;
+                case LeadField.Comments: comments = value; break;
+                case LeadField.Tags: (tags ??= []).AddRange(Split(value, "|;,")); break;
+                case LeadField.TimeZone: zone = value; break;
+                case LeadField.CustomFieldsJson: customJson = value; break;
+                case LeadField.Custom: (custom ??= []).Add((map.Headers[i], value)); break;
+            }
+        }
+        var phone = PhoneNumberNormalizer.TryNormalize(phoneRaw, defaultRegion, out var numberZone, out var error);
+        if (phone is null) { rejected = Reject(row, error!); return null; }
+        var altPhones = Array.Empty<string>();
+        if (altRaw is { Count: > 0 })
+        {
+            altPhones = new string[altRaw.Count];
+            for (var i = 0; i < altRaw.Count; i++)
+            {
+                var alt = PhoneNumberNormalizer.TryNormalize(altRaw[i], defaultRegion, out _, out var altError);
+                if (alt is null) { rejected = Reject(row, "Alternate phone: " + altError); return null; }
+                altPhones[i] = alt;
+            }
+        }
+        if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _)) { rejected = Reject(row, $"'{email}' is not an e-mail address."); return null; }
+        if (zone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) zone = null;
+        string json;
+        try { json = CustomFields(customJson, custom); }
+        catch (JsonException) { rejected = Reject(row, "The customFields column is not a JSON object."); return null; }
+        return new StagedLead(row.Line, first, last, address, city, state, postal, country, phone, altPhones, gender, email, comments,
+            json, tags?.Distinct(StringComparer.Ordinal).ToArray() ?? [], zone ?? numberZone);
+    }
+
+    private static string? Clean(string raw)
+    {
+        var trimmed = raw.AsSpan().Trim();
+        return trimmed.Length == 0 ? null : trimmed.Length == raw.Length ? raw : trimmed.ToString();
+    }
+
+    private static IEnumerable<string> Split(string value, string separators) =>
+        value.Split(separators.ToCharArray(), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string CustomFields(string? json, List<(string Name, string Value)>? custom)
+    {
+        if (json is null && custom is null) return "{}";
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            var written = new HashSet<string>(StringComparer.Ordinal);
+            if (custom is not null)
+            {
+                foreach (var (name, value) in custom)
+                {
+                    if (written.Add(name)) writer.WriteString(name, value);
+                }
+            }
+            if (json is not null)
+            {
+                using var doc = JsonDocument.Parse(json);
+                if (doc.RootElement.ValueKind != JsonValueKind.Object) throw new JsonException("not an object");
+                foreach (var property in doc.RootElement.EnumerateObject())
+                {
+                    if (written.Add(property.Name)) property.WriteTo(writer);
+                }
+            }
+            writer.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>A rejection that keeps the fields (each cut to 1,000 characters) for the error report.</summary>
+    public static RejectedRow Reject(in RawRow row, string reason) =>
+        new(row.Line, reason, row.Fields.Select(v => v.Length > MaxStoredFieldChars ? v[..MaxStoredFieldChars] : v).ToArray());
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Npgsql;
+
+namespace ContactCenter.Api.Leads.Imports;
+
+/// <summary>
+/// Moves the rows of a file into the import's staging table: a reader thread cuts the file into
+/// batches, the thread pool normalizes the batches in parallel, and a writer thread copies them
+/// to PostgreSQL in file order with binary COPY. The bounded queue between them keeps a few
+/// batches in memory at most, whatever the size of the file.
+/// </summary>
+/// <remarks>
+/// Reader and writer block (on file reads, on queue space, on a batch still being parsed, on the
+/// COPY socket), so they get threads of their own: blocking pool threads would starve the very
+/// parse tasks they wait for on a 2-core machine.
+/// </remarks>
+public static class LeadStagingPipeline
+{
+    /// <summary>Stages the file's good rows; returns how many went into the staging table.</summary>
+    public static async Task<long> RunAsync(NpgsqlConnection connection, LeadCsvReader csv, LeadRowParser parser, DuplicatePolicy policy, int batchRows,
+        LeadImportCounters counters, Action<List<RejectedRow>> rejected, Action<long> reportBytes, CancellationToken ct)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var queue = new BlockingCollection<Task<ParsedBatch>>(Environment.ProcessorCount + 2);
+        var reader = Task.Factory.StartNew(() => Read(csv, parser, batchRows, queue, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var writer = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                return Write(connection, policy, queue, counters, rejected, reportBytes, stop.Token);
+            }
+            catch
+            {
+                stop.Cancel(); // stops the reader, which may be waiting for queue space
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            await Task.WhenAll(reader, writer);
+        }
+        catch
+        {
+            // Report the cause: a writer failure makes the reader stop with a cancellation.
+            var cause = writer.IsFaulted ? writer.Exception!.InnerException! : reader.IsFaulted ? reader.Exception!.InnerException! : null;
+            if (cause is not null) ExceptionDispatchInfo.Capture(cause).Throw();
+            throw;
+        }
+        return writer.Result;
+    }
+
+    private static void Read(LeadCsvReader csv, LeadRowParser parser, int batchRows, BlockingCollection<Task<ParsedBatch>> queue, CancellationToken ct)
+    {
+        try
+        {
+            var rows = new List<RawRow>(batchRows);
+            foreach (var row in csv.ReadRows())
+            {
+                rows.Add(row);
+                if (rows.Count < batchRows) continue;
+                queue.Add(ParseAsync(parser, rows, csv.BytesRead), ct);
+                rows = new List<RawRow>(batchRows);
+            }
+            if (rows.Count > 0) queue.Add(ParseAsync(parser, rows, csv.BytesRead), ct);
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+
+    private static long Write(NpgsqlConnection connection, DuplicatePolicy policy, BlockingCollection<Task<ParsedBatch>> queue,
+        LeadImportCounters counters, Action<List<RejectedRow>> rejected, Action<long> reportBytes, CancellationToken ct)
+    {
+        long staged = 0;
+        // Under "skip" the file's own repeats are dropped here; an E.164 number fits in a long,
+        // which keeps a million of them in about 30 MB.
+        var seen = policy == DuplicatePolicy.Skip ? new HashSet<long>() : null;
+        using var copy = connection.BeginBinaryImport(LeadImportMerge.CopyCommand);
+        foreach (var next in queue.GetConsumingEnumerable(ct))
+        {
+            var batch = next.GetAwaiter().GetResult();
+            long duplicates = 0;
+            foreach (var lead in batch.Leads)
+            {
+                if (seen is not null && !seen.Add(long.Parse(lead.Phone.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture))) { duplicates++; continue; }
+                LeadImportMerge.Write(copy, lead);
+                staged++;
+            }
+            rejected(batch.Rejected);
+            counters.AddRejected(batch.Rejected.Count);
+            counters.AddDuplicates(duplicates);
+            counters.AddRead(batch.Leads.Count + batch.Rejected.Count);
+            reportBytes(batch.BytesRead);
+        }
+        ct.ThrowIfCancellationRequested();
+        copy.Complete();
+        return staged;
+    }
+
+    private static Task<ParsedBatch> ParseAsync(LeadRowParser parser, List<RawRow> rows, long bytesRead) => Task.Run(() =>
+    {
+        var leads = new List<StagedLead>(rows.Count);
+        var rejected = new List<RejectedRow>();
+        foreach (var row in rows)
+        {
+            if (parser.Parse(row, out var rejection) is { } lead) leads.Add(lead);
+            else rejected.Add(rejection!);
+        }
+        return new ParsedBatch(leads, rejected, bytesRead);
+    });
+
+    private sealed record ParsedBatch(List<StagedLead> Leads, List<RejectedRow> Rejected, long BytesRead);
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using ContactCenter.Api.Leads.Imports;
+using ContactCenter.Grains.Common;
+using ContactCenter.Grains.Leads;
+using nietras.SeparatedValues;
+
+namespace ContactCenter.Api.Tests.Leads;
+
+public sealed class ImportPartsTests
+{
+    private static List<(long Line, string? First, bool Truncated)> ReadCapped(string text, int cap)
+    {
+        using var capped = new RecordCapReader(new StringReader(text), cap);
+        using var sep = Sep.Reader(o => o with { DisableColCountCheck = true, Unescape = true }).From(capped);
+        var rows = new List<(long, string?, bool)>();
+        foreach (var row in sep)
+        {
+            var truncated = capped.TryTakeTruncated(row.RowIndex);
+            rows.Add((row.LineNumberFrom + capped.SkippedLinesBefore(row.RowIndex), truncated ? null : row[0].ToString(), truncated));
+        }
+        return rows;
+    }
+
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void RecordCap_LongRecordsAreCutAndLaterLinesKeepTheirNumbers(string eol)
+    {
+        var text = string.Join(eol, "h,x", "a,1", "b," + new string('y', 500), "c,\"q" + eol + "q\"", "d,\"" + new string('z', 300) + eol + "more" + eol + "end\"", "e,2") + eol;
+        var rows = ReadCapped(text, 100);
+        Assert.Equal([(2L, "a", false), (3L, null, true), (4L, "c", false), (6L, null, true), (9L, "e", false)], rows);
+    }
+
+    [Fact]
+    public void RecordCap_UnclosedQuoteSwallowsTheRestAsOneRecord()
+    {
+        var rows = ReadCapped("h\n\"open\n" + string.Concat(Enumerable.Repeat("row\n", 100)), 64);
+        Assert.Equal([(2L, null, true)], rows);
+    }
+
+    [Fact]
+    public void Decoder_PicksEncodingsFromTheBytes()
+    {
+        Assert.IsType<UTF8Encoding>(CsvTextDecoder.Detect(Encoding.UTF8.GetBytes("Name\nJosé\n")));
+        Assert.Same(Encoding.Latin1, CsvTextDecoder.Detect(Encoding.Latin1.GetBytes("Name\nJosé\n")));
+        Assert.IsType<UnicodeEncoding>(CsvTextDecoder.Detect([0xFF, 0xFE, (byte)'N', 0]));
+        Assert.Throws<ValidationFailedException>(() => CsvTextDecoder.Detect([]));
+        Assert.Throws<ValidationFailedException>(() => CsvTextDecoder.Detect(Encoding.Unicode.GetBytes("Name\n")));
+        Assert.Throws<ValidationFailedException>(() => CsvTextDecoder.Detect(Enumerable.Range(0, 400).Select(i => (byte)(i % 8 + 1)).ToArray()));
+    }
+
+    [Fact]
+    public void ColumnMap_RecognisesCommonHeaders()
+    {
+        var map = LeadColumnMap.Create(["First Name", "last_name", "E-mail", "Phone Number", "Phone 2", "ZIP", "Shoe size", "id"], null);
+        Assert.Equal([LeadField.FirstName, LeadField.LastName, LeadField.Email, LeadField.Phone, LeadField.AltPhones, LeadField.PostalCode, LeadField.Custom, LeadField.Ignore], map.Fields);
+    }
+
+    [Fact]
+    public void Normalizer_SingleTypeCheckAgreesWithIsValidNumber()
+    {
+        // The bulk path decides validity from the number type; it must agree with the plain path.
+        var random = new Random(11);
+        foreach (var region in new[] { "US", "GB", "DE", "IN", "BR" })
+        {
+            for (var i = 0; i < 2000; i++)
+            {
+                var raw = (i % 3 == 0 ? "+" : "") + string.Concat(Enumerable.Range(0, random.Next(6, 13)).Select(_ => (char)('0' + random.Next(10))));
+                var plain = PhoneNumberNormalizer.TryNormalize(raw, region, out _);
+                var bulk = PhoneNumberNormalizer.TryNormalize(raw, region, out var zone, out _);
+                Assert.Equal(plain, bulk);
+                if (bulk is not null && zone is not null) Assert.Equal(PhoneNumberNormalizer.TimeZoneOf(bulk), zone);
+            }
+        }
+        Assert.Equal("America/Chicago", (PhoneNumberNormalizer.TryNormalize("312-555-0142", "US", out var chicago, out _), chicago).chicago);
+    }
+}

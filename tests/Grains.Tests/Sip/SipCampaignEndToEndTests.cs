@@ -1,0 +1,116 @@
+using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Campaigns;
+using ContactCenter.Grains.Dispositions;
+using ContactCenter.Grains.Leads;
+using ContactCenter.Grains.Tests.Sip.Support;
+using ContactCenter.Grains.Tests.Support;
+using ContactCenter.Silo.Database;
+using ContactCenter.Silo.Hosting;
+using ContactCenter.Telephony.AgentPhones;
+using ContactCenter.Telephony.Trunk;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.TestingHost;
+
+namespace ContactCenter.Grains.Tests.Sip;
+
+/// <summary>
+/// The whole product path on our SIP stack: an Auto campaign in an Orleans silo dials a lead
+/// through the trunk carrier to a sipp UAS (the "customer", which talks and hangs up), the call is
+/// bridged into the agent's phone channel (another sipp), and the CDR lands in call_records.
+/// </summary>
+public sealed class SipCampaignEndToEndTests : IAsyncLifetime
+{
+    private LocalPostgresServer? server;
+    private NpgsqlDataSource? database;
+    private InProcessTestCluster? cluster;
+    private SippPhone? customer;
+    private SippPhone? agentPhone;
+
+    public async Task InitializeAsync()
+    {
+        customer = await SippPhone.StartAsync("trunk_uas_answer_play_bye.xml", toneHz: 440);
+        agentPhone = await SippPhone.StartAsync("trunk_uas_agent_phone.xml", toneHz: 660);
+        server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions
+        {
+            DataDirectory = Path.Combine(Path.GetTempPath(), "cc-grains-sip-" + Guid.NewGuid().ToString("N")),
+            Throwaway = true,
+        });
+        var connectionString = await server.CreateDatabaseAsync("grains_sip");
+        await DatabaseMigrator.MigrateAsync(connectionString);
+        database = NpgsqlDataSource.Create(connectionString);
+
+        var sip = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ContactCenter:Sip:ProxyHost"] = "127.0.0.1",
+            ["ContactCenter:Sip:ProxyPort"] = customer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ContactCenter:Sip:BindAddress"] = "127.0.0.1",
+            ["ContactCenter:Sip:BindPort"] = "0",
+            ["ContactCenter:Sip:RtpPortMin"] = "0",
+            ["ContactCenter:Sip:RtpPortMax"] = "0",
+            ["ContactCenter:Sip:DefaultCallerId"] = "+12125550100",
+        }).Build().GetSection(SipTrunkOptions.Section);
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UsePostgresStorageAndReminders(connectionString);
+            silo.Services.AddContactCenterServices(connectionString);
+            silo.Services.AddSipTrunk(sip);
+        });
+        cluster = builder.Build();
+        await cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null) await cluster.DisposeAsync();
+        if (customer is not null) await customer.DisposeAsync();
+        if (agentPhone is not null) await agentPhone.DisposeAsync();
+        if (database is not null) await database.DisposeAsync();
+        if (server is not null) await server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AutoCampaign_DialsSippThroughOurStack_BridgesTheAgent_AndWritesTheCdr()
+    {
+        var grains = cluster!.Client;
+        var leads = new LeadStore(database!);
+        var list = await leads.CreateListAsync("sip list " + Guid.NewGuid().ToString("N")[..6], "US");
+        var phone = GrainsCluster.NextPhone();
+        var lead = await leads.InsertAsync(new NewLead { ListId = list.Id, FirstName = "Sip", LastName = "Customer", Phone = phone }, phone, "UTC");
+
+        var campaign = await TestData.CreateCampaignAsync(grains, DialerType.Auto, lists: [list.Id]);
+        var definition = (await campaign.GetAsync()).Definition;
+        await campaign.UpdateAsync(definition with { Retry = new RetryPolicy { MaxAttempts = 1 }, RingTimeoutSeconds = 10 });
+        var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
+        await agent.CreateAsync(new AgentProfile("Sip Agent", $"sip:1001@127.0.0.1:{agentPhone!.Port}"));
+        await agent.LoginAsync(campaign.GetPrimaryKeyString());
+        await agent.ReadyAsync();
+        await campaign.StartAsync();
+
+        // The customer talks for 2.5 s and hangs up; the agent then wraps up.
+        await TestData.WaitUntilAsync(async () => (await agent.GetAsync()).Status == AgentStatus.WrapUp, "the agent to reach wrap-up after the SIP call", 20000);
+        await agent.CompleteWrapUpAsync(new WrapUpRequest("Not Interested", "sip e2e"));
+        Assert.Equal(0, await customer!.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+
+        await using var cmd = database!.CreateCommand("SELECT status, outcome, destination, answered_at, connected_at, ended_at, agent_id FROM call_records WHERE campaign_id = $1");
+        cmd.Parameters.Add(new() { Value = campaign.GetPrimaryKeyString() });
+        await using var row = await cmd.ExecuteReaderAsync();
+        Assert.True(await row.ReadAsync(), "a CDR row for the SIP call");
+        Assert.Equal("Completed", row.GetString(0));
+        Assert.Equal("Answered", row.GetString(1));
+        Assert.Equal(phone, row.GetString(2));
+        Assert.False(row.IsDBNull(3));
+        Assert.False(row.IsDBNull(4), "the call was connected to the agent");
+        Assert.False(row.IsDBNull(5));
+        Assert.Equal(agent.GetPrimaryKeyString(), row.GetString(6));
+        Assert.False(await row.ReadAsync(), "exactly one CDR");
+
+        // The agent's phone channel outlived the customer; logout (the service the AgentGrain will call) hangs it up.
+        var channels = cluster.Silos[0].ServiceProvider.GetRequiredService<IAgentPhoneChannels>();
+        Assert.True(channels.IsConnected(agent.GetPrimaryKeyString()));
+        await channels.DisconnectAsync(agent.GetPrimaryKeyString());
+        Assert.Equal(0, await agentPhone.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+    }
+}

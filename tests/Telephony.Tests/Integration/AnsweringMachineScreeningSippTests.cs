@@ -1,0 +1,92 @@
+using ContactCenter.Telephony.Carrier;
+using ContactCenter.Telephony.Media.Audio;
+using ContactCenter.Telephony.Tests.Integration.Support;
+using ContactCenter.Telephony.Tests.Media.Amd;
+using ContactCenter.Telephony.Tests.Sip.Support;
+using SpeechAudio = ContactCenter.Telephony.Tests.Media.Support.SpeechAudio;
+
+namespace ContactCenter.Telephony.Tests.Integration;
+
+/// <summary>
+/// Answered outbound calls through the trunk carrier, screened by AMD on the real RTP that sipp
+/// plays after its 200 OK: espeak-ng speech rendered to µ-law with sox.
+/// </summary>
+[Collection(SippCollection.Name)]
+public sealed class AnsweringMachineScreeningSippTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
+    private static AudioClip Silence(double seconds) => AudioClip.Silence(TimeSpan.FromSeconds(seconds));
+
+    private static async Task<(TrunkHarness Trunk, SippProcess Sipp)> StartAsync(SippAudioFolder audio, bool amd)
+    {
+        var sipp = SippProcess.Start(["-sf", Path.Combine(SippProcess.ScenarioDirectory, "trunk_uas_answer_play.xml")], audio.Path);
+        await sipp.WaitUntilListeningAsync();
+        return (TrunkHarness.Start(sipp.Port, amd), sipp);
+    }
+
+    [Fact]
+    public async Task HumanSaysHello_WithAmd_IsReportedAnsweredAfterScreening()
+    {
+        using var audio = new SippAudioFolder(Silence(0.3).Append(SpeechAudio.Render("Hello?")).Append(Silence(2.5)));
+        var (trunk, sipp) = await StartAsync(audio, amd: true);
+        await using var _ = trunk;
+        await using var __ = sipp;
+
+        await trunk.Carrier.PlaceCallAsync(new OutboundCallRequest("human-1", "c1", "+12125550123", ""));
+        await Eventually.TrueAsync(() => trunk.Events.Kinds.Contains(CallEventKind.Answered) || trunk.Events.Kinds.Contains(CallEventKind.Failed), "a screening result", Wait);
+
+        var answered = Assert.Single(trunk.Events.Events, e => e.Kind == CallEventKind.Answered);
+        Assert.Contains("AMD Human", answered.Detail);
+        Assert.DoesNotContain(CallEventKind.Failed, trunk.Events.Kinds);
+        await trunk.Carrier.HangUpAsync("human-1");
+        Assert.Equal(0, await sipp.WaitForExitAsync(Wait));
+        await Eventually.TrueAsync(() => trunk.Events.Kinds.Contains(CallEventKind.HungUp), "the hang-up event", Wait);
+    }
+
+    [Fact]
+    public async Task VoicemailGreetingWithBeep_WithAmd_IsVoicemail_AndTheCallIsHungUp()
+    {
+        using var audio = new SippAudioFolder(AnsweringMachineDetectorTests.VoicemailAnswer());
+        var (trunk, sipp) = await StartAsync(audio, amd: true);
+        await using var _ = trunk;
+        await using var __ = sipp;
+
+        await trunk.Carrier.PlaceCallAsync(new OutboundCallRequest("machine-1", "c1", "+12125550124", "+12125550199"));
+
+        // sipp only exits 0 once our BYE arrived: the carrier hung up on the machine by itself.
+        Assert.True(0 == await sipp.WaitForExitAsync(Wait), string.Join(", ", trunk.Events.Events) + "\n" + sipp.Output);
+        await Eventually.TrueAsync(() => trunk.Stack.UserAgent.ActiveCallCount == 0, "the call to end", Wait,
+            () => $"{trunk.Stack.UserAgent.FindCall("machine-1")?.State} {(trunk.Stack.UserAgent.FindCall("machine-1")?.Media as Trunk.RtpMediaEndpoint)?.Session.GetStatistics()} " + string.Join(", ", trunk.Events.Events) + sipp.Output);
+        var failed = Assert.Single(trunk.Events.Events, e => e.Kind == CallEventKind.Failed);
+        Assert.Equal(CallOutcome.Voicemail, failed.Outcome);
+        Assert.Contains("AMD Machine", failed.Detail);
+        // The dialer never hears of an answer or of our own BYE: a voicemail is a failed attempt.
+        Assert.DoesNotContain(CallEventKind.Answered, trunk.Events.Kinds);
+        Assert.DoesNotContain(CallEventKind.HungUp, trunk.Events.Kinds);
+    }
+
+    [Fact]
+    public async Task RequestOptsOutOfAmd_VoicemailIsReportedAnsweredAt200Ok()
+    {
+        using var audio = new SippAudioFolder(AnsweringMachineDetectorTests.VoicemailAnswer());
+        var (trunk, sipp) = await StartAsync(audio, amd: true);
+        await using var _ = trunk;
+        await using var __ = sipp;
+
+        await trunk.Carrier.PlaceCallAsync(new OutboundCallRequest("plain-1", "c1", "+12125550125", "", DetectAnsweringMachine: false));
+        await Eventually.TrueAsync(() => trunk.Events.Kinds.Contains(CallEventKind.Answered), "the answer", Wait);
+
+        Assert.StartsWith("200", trunk.Events.Events.Single(e => e.Kind == CallEventKind.Answered).Detail);
+        await trunk.Carrier.HangUpAsync("plain-1");
+        Assert.Equal(0, await sipp.WaitForExitAsync(Wait));
+    }
+
+    [Fact]
+    public async Task NonE164Destination_IsRefusedBeforeAnyInvite()
+    {
+        await using var trunk = TrunkHarness.Start(5060);
+        await Assert.ThrowsAsync<ArgumentException>(() => trunk.Carrier.PlaceCallAsync(new OutboundCallRequest("bad-1", "c1", "555-CALL-ME", "")));
+        Assert.Equal(0, trunk.Stack.UserAgent.ActiveCallCount);
+    }
+}
