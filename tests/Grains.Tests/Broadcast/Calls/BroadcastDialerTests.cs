@@ -34,7 +34,8 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
         for (var i = 0; i < starts.Count; i++)
         {
             var inWindow = starts.Skip(i).TakeWhile(t => t < starts[i].AddSeconds(1)).Count();
-            Assert.True(inWindow <= rate + 3 + 1, $"{inWindow} calls started within one second from {starts[i]:O}");
+            // Tolerance: one turn's calls whose set-up was delayed may land in the next second's window.
+            Assert.True(inWindow <= rate + 3 + 2, $"{inWindow} calls started within one second from {starts[i]:O}");
         }
         var span = (starts[^1] - starts[0]).TotalSeconds;
         // The bucket needs (50 - 3) / rate seconds between the first and last decision; a slow first call set-up (cold
