@@ -60,8 +60,10 @@ public static class BroadcastReport
             s.AppendLine(c, $"| {label} | {cpu:F4} | {Math.Floor(estimate.Conversations(cpu)):N0} |");
         }
         s.AppendLine()
-         .AppendLine("Caveats: `MiniLmSentenceEmbedder` serialises encodes behind one lock, so a silo classifies one utterance at a time (the")
-         .AppendLine("(a) wall rate shows that ceiling); pocketsphinx starts one process per utterance, which dominates its cost on short answers.");
+         .AppendLine("Caveats: the wall columns depend on what else runs on the machine; the CPU columns do not. (a) gives each worker its own")
+         .AppendLine("MiniLM instance, while the product shares one per silo behind a lock (`MiniLmSentenceEmbedder`), so a silo classifies one")
+         .AppendLine(c, $"utterance at a time: about {1 / classifierSeconds:N0} utterances/s, {60 / classifierSeconds / estimate.UtterancesPerMinute:N0} conversations at {estimate.UtterancesPerMinute} answers a minute, far above the speech limit.")
+         .AppendLine("Speech recognition dominates; pocketsphinx starts one process per utterance, which is most of its cost on short answers.");
         return s.ToString();
     }
 }
