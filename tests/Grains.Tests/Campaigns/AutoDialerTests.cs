@@ -11,7 +11,7 @@ public sealed class AutoDialerTests(GrainsCluster fixture)
     [Fact]
     public async Task AutoCampaign_SeveralAgents_DialsEveryLeadOnce_NeverMoreCallsThanAgents()
     {
-        const int agentCount = 4, leadCount = 40;
+        const int agentCount = 8, leadCount = 200;
         var (list, leads) = await fixture.CreateListAsync(leadCount);
         var campaign = await TestData.CreateCampaignAsync(fixture.Grains, DialerType.Auto,
             new CampaignSimulation { AnswerRate = 0.5, BusyRate = 0.2, NoAnswerRate = 0.2, VoicemailRate = 0.1, RingSeconds = 0.05, TalkSeconds = 0.1, Seed = 7 },

@@ -1,0 +1,117 @@
+using System.Reflection;
+using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Campaigns;
+using ContactCenter.Grains.Leads;
+using ContactCenter.Grains.Tests.Support;
+using ContactCenter.Silo.Database;
+using ContactCenter.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Orleans.TestingHost;
+
+namespace ContactCenter.Grains.Tests.Pacing;
+
+/// <summary>
+/// The whole dialing path (campaign, hopper, lead, call, simulated carrier) under a fake clock:
+/// our grains and the carrier read a <see cref="FakeTimeProvider"/>, while Orleans' own areas
+/// (timers, messaging, membership) keep real time so the cluster runs normally.
+/// </summary>
+public sealed class FakeClockDialingTests : IAsyncLifetime
+{
+    // Tuesday 2026-11-24 14:00 UTC = 09:00 in New York.
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 14, 0, 0, TimeSpan.Zero));
+    private LocalPostgresServer? server;
+    private InProcessTestCluster? cluster;
+    private NpgsqlDataSource? db;
+
+    public async Task InitializeAsync()
+    {
+        server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "cc-fake-clock-" + Guid.NewGuid().ToString("N")), Throwaway = true });
+        var connectionString = await server.CreateDatabaseAsync("fake_clock");
+        await DatabaseMigrator.MigrateAsync(connectionString);
+        db = NpgsqlDataSource.Create(connectionString);
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddSingleton<TimeProvider>(clock);
+            foreach (var key in OrleansTimeAreas()) silo.Services.AddKeyedSingleton(key, TimeProvider.System);
+            silo.UsePostgresStorageAndReminders(connectionString);
+            silo.Services.AddContactCenterServices(connectionString);
+        });
+        cluster = builder.Build();
+        await cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (cluster is not null) await cluster.DisposeAsync();
+        if (db is not null) await db.DisposeAsync();
+        if (server is not null) await server.DisposeAsync();
+    }
+
+    /// <summary>The service keys Orleans resolves its own clocks by (Orleans.Runtime.TimeProviderNames).</summary>
+    private static IEnumerable<object> OrleansTimeAreas() =>
+        typeof(Orleans.Runtime.TimeProviderNames).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.GetValue(null)!).Where(v => v is not null);
+
+    /// <summary>Moves the fake clock forward in steps, letting the real-time pacing timer run between them.</summary>
+    private async Task AdvanceAsync(TimeSpan total, TimeSpan step)
+    {
+        for (var moved = TimeSpan.Zero; moved < total; moved += step)
+        {
+            clock.Advance(step);
+            await Task.Delay(30);
+        }
+    }
+
+    private async Task<Lead> LeadAsync(long id) => (await new LeadStore(db!).GetAsync(id))!;
+
+    [Fact]
+    public async Task BusyLead_IsRetriedOnlyAfterItsDelay_AndOnlyInsideItsCallingWindow()
+    {
+        var grains = cluster!.Client;
+        var leads = new LeadStore(db!);
+        var list = await leads.CreateListAsync("fake clock", "US");
+        var phone = GrainsCluster.NextPhone();
+        var lead = await leads.InsertAsync(new NewLead { ListId = list.Id, Phone = phone }, phone, "America/New_York");
+
+        var campaign = grains.GetGrain<ICampaignGrain>(TestData.NewId("clock"));
+        await campaign.CreateAsync(new CampaignDefinition
+        {
+            Name = "Fake clock", DialerType = DialerType.Auto, ListIds = [list.Id],
+            CallingWindow = new CallingWindow { Start = "08:00", End = "21:00" },
+            Retry = new RetryPolicy { MaxAttempts = 5, BusyMinutes = 10 },
+            Simulation = new CampaignSimulation { AnswerRate = 0, BusyRate = 1, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 1 },
+        });
+        var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
+        await agent.CreateAsync(new AgentProfile("Clock Agent"));
+        await agent.LoginAsync(campaign.GetPrimaryKeyString());
+        await agent.ReadyAsync();
+        await campaign.StartAsync();
+
+        // First attempt: busy after the simulated second of ringing.
+        await TestData.WaitUntilAsync(async () => { await AdvanceAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)); return (await LeadAsync(lead.Id)).LastOutcome == "Busy"; }, "the first attempt ends busy");
+        var afterFirst = await LeadAsync(lead.Id);
+        Assert.Equal(1, afterFirst.Attempts);
+        Assert.Equal(clock.GetUtcNow().AddMinutes(10).ToUnixTimeSeconds(), afterFirst.NextCallableAt!.Value.ToUnixTimeSeconds(), 5.0);
+
+        // Nine fake minutes later it still waits.
+        await AdvanceAsync(TimeSpan.FromMinutes(9), TimeSpan.FromSeconds(30));
+        Assert.Equal(1, (await LeadAsync(lead.Id)).Attempts);
+
+        // Past the ten-minute busy delay it is dialed again.
+        await TestData.WaitUntilAsync(async () => { await AdvanceAsync(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(10)); return (await LeadAsync(lead.Id)).Attempts == 2; }, "the retry after the busy delay");
+        await TestData.WaitUntilAsync(async () => { await AdvanceAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)); return (await LeadAsync(lead.Id)).Status == LeadStatus.New; }, "the second attempt ends");
+
+        // Evening in New York (21:30 local): due again, but outside the window, so nothing is dialed.
+        var eveningUtc = new DateTimeOffset(2026, 11, 25, 2, 30, 0, TimeSpan.Zero);
+        clock.Advance(eveningUtc - clock.GetUtcNow());
+        await AdvanceAsync(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(1));
+        Assert.Equal(2, (await LeadAsync(lead.Id)).Attempts);
+
+        // Next morning 08:00 local the window opens and the lead is dialed.
+        clock.Advance(new DateTimeOffset(2026, 11, 25, 13, 0, 0, TimeSpan.Zero) - clock.GetUtcNow());
+        await TestData.WaitUntilAsync(async () => { await AdvanceAsync(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5)); return (await LeadAsync(lead.Id)).Attempts == 3; }, "the dial when the window opens");
+        await campaign.StopAsync();
+    }
+}
