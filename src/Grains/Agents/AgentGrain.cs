@@ -72,6 +72,9 @@ public sealed partial class AgentGrain(
     {
         EnsureExists();
         Require("become Ready", AgentStatus.Paused);
+        // After the phone dropped, Ready calls it back first.
+        if (S.CampaignId is { } campaignId && PhoneChannels is { } phones && S.Profile.SipUri is not null && !phones.IsConnected(Id))
+            await ConnectPhoneAsync(campaignId, leaveOnFailure: false);
         await MoveAsync(AgentStatus.Ready);
         return Snapshot();
     }
@@ -227,7 +230,15 @@ public sealed partial class AgentGrain(
     /// <summary>On the SIP trunk, the persistent agent channel: the phone is called once at login.</summary>
     private IAgentPhoneChannels? PhoneChannels => services.GetService<IAgentPhoneChannels>();
 
-    private async Task ConnectPhoneAsync(string campaignId)
+    public async Task PhoneDroppedAsync()
+    {
+        EnsureExists();
+        if (S.Status is not (AgentStatus.Ready or AgentStatus.WrapUp or AgentStatus.Paused)) return;
+        if (S.Status == AgentStatus.WrapUp) await AccountWrapUpEndAsync();
+        await MoveAsync(AgentStatus.Paused, "PhoneDisconnected");
+    }
+
+    private async Task ConnectPhoneAsync(string campaignId, bool leaveOnFailure = true)
     {
         if (PhoneChannels is not { } phones || S.Profile.SipUri is not { } sipUri) return;
         try
@@ -236,8 +247,8 @@ public sealed partial class AgentGrain(
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
         {
-            await GrainFactory.GetGrain<ICampaignGrain>(campaignId).LeaveAsync(Id);
-            throw new InvalidTransitionException($"Agent '{Id}' cannot log in: the phone {sipUri} did not answer ({ex.Message}).");
+            if (leaveOnFailure) await GrainFactory.GetGrain<ICampaignGrain>(campaignId).LeaveAsync(Id);
+            throw new InvalidTransitionException($"Agent '{Id}': the phone {sipUri} did not answer ({ex.Message}).");
         }
     }
 

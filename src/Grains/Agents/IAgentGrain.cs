@@ -34,6 +34,8 @@ public interface IAgentGrain : IGrainWithStringKey
     Task ConnectAsync(string callId);
     /// <summary>Connected → WrapUp: the call ended. With a timeout, WrapUp ends by itself with the default disposition.</summary>
     Task CallEndedAsync(string callId, int? wrapUpTimeoutSeconds = null);
+    /// <summary>The agent's phone leg hung up by itself: an idle agent is paused ("PhoneDisconnected").</summary>
+    Task PhoneDroppedAsync();
     /// <summary>WrapUp → Ready: the agent submits notes, tags and a disposition for the last call.</summary>
     Task<AgentSnapshot> CompleteWrapUpAsync(WrapUpRequest request);
 }

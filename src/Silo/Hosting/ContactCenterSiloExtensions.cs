@@ -30,6 +30,7 @@ public static class ContactCenterSiloExtensions
         if (string.Equals(options.Telephony, "Sip", StringComparison.OrdinalIgnoreCase))
         {
             silo.Services.AddSipTrunk(silo.Configuration.GetSection(SipTrunkOptions.Section));
+            silo.Services.AddHostedService<AgentPhoneWatcher>();
         }
         // Grain counts, call rates and silo health for operators at /dashboard of the API.
         silo.AddDashboard();

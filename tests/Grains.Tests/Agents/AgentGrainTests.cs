@@ -226,4 +226,17 @@ public sealed class AgentGrainTests(GrainsCluster fixture)
         Assert.Equal("Bob", updated.Name);
         Assert.Equal("sip:1001@127.0.0.1", updated.SipUri);
     }
+    [Theory]
+    [InlineData(AgentStatus.Ready, AgentStatus.Paused)]
+    [InlineData(AgentStatus.Paused, AgentStatus.Paused)]
+    [InlineData(AgentStatus.Connected, AgentStatus.Connected)]
+    [InlineData(AgentStatus.Dialing, AgentStatus.Dialing)]
+    public async Task PhoneDropped_PausesAnIdleAgent_AndLeavesALiveCallAlone(AgentStatus from, AgentStatus expected)
+    {
+        var (agent, _) = await AgentInAsync(from);
+        await agent.PhoneDroppedAsync();
+        var snapshot = await agent.GetAsync();
+        Assert.Equal(expected, snapshot.Status);
+        if (expected == AgentStatus.Paused) Assert.Equal("PhoneDisconnected", snapshot.PauseReason);
+    }
 }
