@@ -12,6 +12,7 @@ using ContactCenter.Telephony.Trunk;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Orleans.TestingHost;
+using Xunit.Abstractions;
 
 namespace ContactCenter.Grains.Tests.Sip;
 
@@ -21,7 +22,7 @@ namespace ContactCenter.Grains.Tests.Sip;
 /// speech as 8 kHz µ-law), which our side hears through voice activity detection, pocketsphinx with the script's
 /// grammar and the intent classifier; the conversation's result lands on the call record and the lead.
 /// </summary>
-public sealed class SipBroadcastVoiceEndToEndTests : IAsyncLifetime
+public sealed class SipBroadcastVoiceEndToEndTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string ScriptYaml = """
         version: 1
@@ -130,6 +131,7 @@ public sealed class SipBroadcastVoiceEndToEndTests : IAsyncLifetime
         Assert.Equal("Sale", details["disposition"]!.GetValue<string>());
         Assert.Contains("yes", details["intents"]!.AsArray().Select(i => i!.GetValue<string>()));
         var transcript = details["transcript"]!.AsArray();
+        foreach (var line in transcript) output.WriteLine($"{line!["speaker"]}: {line["text"]}");
         Assert.Contains(transcript, t => t!["speaker"]!.GetValue<string>() == "agent" && t["text"]!.GetValue<string>().Contains("Are you interested", StringComparison.Ordinal));
         Assert.Contains(transcript, t => t!["speaker"]!.GetValue<string>() == "caller" && t["text"]!.GetValue<string>().Contains("yes", StringComparison.OrdinalIgnoreCase));
         Assert.Null(details["simulatedBehaviour"]);
