@@ -27,7 +27,10 @@ public sealed partial class CallGrain
                 LogNoScript(Id);
                 return;
             }
-            var run = await Runner.RunSimulatedAsync(broadcast, start.Simulation, start.LeadId);
+            // A carrier with real audio (the SIP trunk, in this silo) gets a spoken conversation; the simulated one a text one.
+            var run = ServiceProvider.GetService<ICallMediaAccess>()?.GetMedia(Id) is { } media
+                ? await ServiceProvider.GetRequiredService<VoiceCallRunner>().RunAsync(broadcast, media)
+                : await Runner.RunSimulatedAsync(broadcast, start.Simulation, start.LeadId);
             var details = run.Details;
             var (outcome, code) = (run.Result.Outcome, run.Result.Disposition);
             if (run.TransferCampaign is { } target)

@@ -51,6 +51,7 @@ public static class ContactCenterSiloExtensions
         services.AddOptions<ContactCenter.Grains.Trunks.TrunkOptions>().BindConfiguration("ContactCenter:Trunks");
         services.AddBroadcastAgent();
         services.TryAddSingleton<ContactCenter.Grains.Broadcast.Calls.BroadcastCallRunner>();
+        services.TryAddSingleton<ContactCenter.Grains.Broadcast.Calls.VoiceCallRunner>();
         services.TryAddSingleton<ICallEventSink, CallEventRouter>();
         services.TryAddSingleton<SimulatedCarrier>();
         services.TryAddSingleton<ICarrier>(sp => sp.GetRequiredService<SimulatedCarrier>());

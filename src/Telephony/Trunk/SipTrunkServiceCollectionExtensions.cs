@@ -56,6 +56,8 @@ public static class SipTrunkServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.RemoveAll<ICarrier>();
         services.AddSingleton<ICarrier>(sp => sp.GetRequiredService<TrunkCarrier>());
+        services.RemoveAll<ICallMediaAccess>();
+        services.AddSingleton<ICallMediaAccess>(sp => sp.GetRequiredService<TrunkCarrier>());
         services.AddHostedService<SipTrunkStartup>();
         return services;
     }

@@ -17,7 +17,7 @@ public sealed partial class TrunkCarrier(
     ICallEventSink events,
     AgentPhoneChannels agents,
     ILogger<TrunkCarrier> logger,
-    TimeProvider? timeProvider = null) : ICarrier
+    TimeProvider? timeProvider = null) : ICarrier, ICallMediaAccess
 {
     private readonly TimeProvider time = timeProvider ?? TimeProvider.System;
 
@@ -56,6 +56,9 @@ public sealed partial class TrunkCarrier(
     {
         if (userAgent.FindCall(callId) is { } call) await call.HangUpAsync(cancellationToken);
     }
+
+    public CallMedia? GetMedia(string callId) =>
+        userAgent.FindCall(callId) is { State: SipCallState.Established, Media: RtpMediaEndpoint media } ? new CallMedia(media.Session, media.Stopped) : null;
 
     /// <summary>
     /// Relays the customer's RTP into the agent's persistent channel, dialling the agent first if

@@ -34,15 +34,30 @@ public sealed class SippPhone : IAsyncDisposable
 
     /// <param name="scenario">A file of the Scenarios folder copied next to the tests.</param>
     /// <param name="toneHz">The pitch of the phone's "voice".</param>
-    public static async Task<SippPhone> StartAsync(string scenario, double toneHz)
+    public static Task<SippPhone> StartAsync(string scenario, double toneHz) =>
+        StartAsync(scenario, folder => RunAsync("sox", ["-n", "-r", "8000", "-c", "1", "-e", "mu-law", Path.Combine(folder, "answer.wav"), "synth", "1", "sine", toneHz.ToString(CultureInfo.InvariantCulture), "vol", "0.5"]));
+
+    /// <summary>A phone whose answer.wav is <paramref name="words"/> spoken by espeak-ng, as 8 kHz µ-law (a recorded caller reply).</summary>
+    public static Task<SippPhone> StartSpeakingAsync(string scenario, string words) =>
+        StartAsync(scenario, async folder =>
+        {
+            var spoken = Path.Combine(folder, "spoken.wav");
+            await RunAsync("espeak-ng", ["-w", spoken, words]);
+            await RunAsync("sox", [spoken, "-r", "8000", "-c", "1", "-e", "mu-law", Path.Combine(folder, "answer.wav")]);
+        });
+
+    private static async Task RunAsync(string tool, string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(tool, arguments)) ?? throw new InvalidOperationException($"{tool} did not start.");
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{tool} could not make the phone's audio (exit {process.ExitCode}).");
+    }
+
+    private static async Task<SippPhone> StartAsync(string scenario, Func<string, Task> makeAnswer)
     {
         var folder = Path.Combine(Path.GetTempPath(), "cc-grains-sipp-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        using (var sox = Process.Start(new ProcessStartInfo("sox", ["-n", "-r", "8000", "-c", "1", "-e", "mu-law", Path.Combine(folder, "answer.wav"), "synth", "1", "sine", toneHz.ToString(CultureInfo.InvariantCulture), "vol", "0.5"]))!)
-        {
-            await sox.WaitForExitAsync();
-            if (sox.ExitCode != 0) throw new InvalidOperationException("sox could not make the test tone.");
-        }
+        await makeAnswer(folder);
         var port = FreeUdpPort();
         var info = new ProcessStartInfo("sipp")
         {
