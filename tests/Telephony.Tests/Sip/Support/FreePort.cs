@@ -8,14 +8,18 @@ public static class FreePort
 {
     private static int next = 20000 + (Environment.ProcessId % 500) * 40;
 
+    /// <summary>
+    /// An even port whose next three are free too: sipp used as a media port binds the port, RTCP on
+    /// port + 1 and its video pair on port + 2 and + 3, so blocks of four are handed out.
+    /// </summary>
     public static int Next()
     {
         // Walk a per-process range and probe, so parallel test classes and processes rarely collide.
         for (var attempt = 0; attempt < 2000; attempt++)
         {
-            var port = Interlocked.Add(ref next, 2);
+            var port = Interlocked.Add(ref next, 4);
             if (port > 60000) Interlocked.Exchange(ref next, 20000);
-            if (IsFree(port) && IsFree(port + 1)) return port;
+            if (Enumerable.Range(port, 4).All(IsFree)) return port;
         }
         throw new InvalidOperationException("No free port found.");
     }
