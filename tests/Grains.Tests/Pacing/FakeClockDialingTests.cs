@@ -6,6 +6,7 @@ using ContactCenter.Grains.Tests.Support;
 using ContactCenter.Silo.Database;
 using ContactCenter.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using Orleans.TestingHost;
@@ -21,33 +22,24 @@ public sealed class FakeClockDialingTests : IAsyncLifetime
 {
     // Tuesday 2026-11-24 14:00 UTC = 09:00 in New York.
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 24, 14, 0, 0, TimeSpan.Zero));
-    private LocalPostgresServer? server;
+    private TestSilo? silo;
     private InProcessTestCluster? cluster;
     private NpgsqlDataSource? db;
 
     public async Task InitializeAsync()
     {
-        server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { DataDirectory = Path.Combine(Path.GetTempPath(), "cc-fake-clock-" + Guid.NewGuid().ToString("N")), Throwaway = true });
-        var connectionString = await server.CreateDatabaseAsync("fake_clock");
-        await DatabaseMigrator.MigrateAsync(connectionString);
-        db = NpgsqlDataSource.Create(connectionString);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
+        silo = await TestSilo.StartAsync("fake_clock", s =>
         {
-            silo.Services.AddSingleton<TimeProvider>(clock);
-            foreach (var key in OrleansTimeAreas()) silo.Services.AddKeyedSingleton(key, TimeProvider.System);
-            silo.UsePostgresStorageAndReminders(connectionString);
-            silo.Services.AddContactCenterServices(connectionString);
+            s.Services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+            foreach (var key in OrleansTimeAreas()) s.Services.AddKeyedSingleton(key, TimeProvider.System);
         });
-        cluster = builder.Build();
-        await cluster.DeployAsync();
+        cluster = silo.Cluster;
+        db = silo.Database;
     }
 
     public async Task DisposeAsync()
     {
-        if (cluster is not null) await cluster.DisposeAsync();
-        if (db is not null) await db.DisposeAsync();
-        if (server is not null) await server.DisposeAsync();
+        if (silo is not null) await silo.DisposeAsync();
     }
 
     /// <summary>The service keys Orleans resolves its own clocks by (Orleans.Runtime.TimeProviderNames).</summary>

@@ -46,7 +46,7 @@ public sealed class SipBroadcastVoiceEndToEndTests(ITestOutputHelper output) : I
           - {id: goodbye, kind: end, outcome: not-interested, closing: Thank you. Goodbye.}
         """;
 
-    private LocalPostgresServer? server;
+    private TestSilo? silo;
     private NpgsqlDataSource? database;
     private InProcessTestCluster? cluster;
     private SippPhone? customer;
@@ -54,15 +54,6 @@ public sealed class SipBroadcastVoiceEndToEndTests(ITestOutputHelper output) : I
     public async Task InitializeAsync()
     {
         customer = await SippPhone.StartSpeakingAsync("trunk_uas_voice_answer.xml", "yes please");
-        server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions
-        {
-            DataDirectory = Path.Combine(Path.GetTempPath(), "cc-grains-voice-" + Guid.NewGuid().ToString("N")),
-            Throwaway = true,
-        });
-        var connectionString = await server.CreateDatabaseAsync("grains_voice");
-        await DatabaseMigrator.MigrateAsync(connectionString);
-        database = NpgsqlDataSource.Create(connectionString);
-
         var sip = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ContactCenter:Sip:ProxyHost"] = "127.0.0.1",
@@ -73,23 +64,15 @@ public sealed class SipBroadcastVoiceEndToEndTests(ITestOutputHelper output) : I
             ["ContactCenter:Sip:RtpPortMax"] = "0",
             ["ContactCenter:Sip:DefaultCallerId"] = "+12125550100",
         }).Build().GetSection(SipTrunkOptions.Section);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.UsePostgresStorageAndReminders(connectionString);
-            silo.Services.AddContactCenterServices(connectionString);
-            silo.Services.AddSipTrunk(sip);
-        });
-        cluster = builder.Build();
-        await cluster.DeployAsync();
+        silo = await TestSilo.StartAsync("grains_voice", s => s.Services.AddSipTrunk(sip));
+        cluster = silo.Cluster;
+        database = silo.Database;
     }
 
     public async Task DisposeAsync()
     {
-        if (cluster is not null) await cluster.DisposeAsync();
+        if (silo is not null) await silo.DisposeAsync();
         if (customer is not null) await customer.DisposeAsync();
-        if (database is not null) await database.DisposeAsync();
-        if (server is not null) await server.DisposeAsync();
     }
 
     [Fact]

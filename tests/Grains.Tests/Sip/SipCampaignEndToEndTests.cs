@@ -22,7 +22,7 @@ namespace ContactCenter.Grains.Tests.Sip;
 /// </summary>
 public sealed class SipCampaignEndToEndTests : IAsyncLifetime
 {
-    private LocalPostgresServer? server;
+    private TestSilo? silo;
     private NpgsqlDataSource? database;
     private InProcessTestCluster? cluster;
     private SippPhone? customer;
@@ -32,15 +32,6 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
     {
         customer = await SippPhone.StartAsync("trunk_uas_answer_play_bye.xml", toneHz: 440);
         agentPhone = await SippPhone.StartAsync("trunk_uas_agent_phone.xml", toneHz: 660);
-        server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions
-        {
-            DataDirectory = Path.Combine(Path.GetTempPath(), "cc-grains-sip-" + Guid.NewGuid().ToString("N")),
-            Throwaway = true,
-        });
-        var connectionString = await server.CreateDatabaseAsync("grains_sip");
-        await DatabaseMigrator.MigrateAsync(connectionString);
-        database = NpgsqlDataSource.Create(connectionString);
-
         var sip = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ContactCenter:Sip:ProxyHost"] = "127.0.0.1",
@@ -54,24 +45,16 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
             // "greeting") would otherwise end the call as Voicemail before it reaches the agent.
             ["ContactCenter:Sip:AnsweringMachineDetection"] = "true",
         }).Build().GetSection(SipTrunkOptions.Section);
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.UsePostgresStorageAndReminders(connectionString);
-            silo.Services.AddContactCenterServices(connectionString);
-            silo.Services.AddSipTrunk(sip);
-        });
-        cluster = builder.Build();
-        await cluster.DeployAsync();
+        silo = await TestSilo.StartAsync("grains_sip", s => s.Services.AddSipTrunk(sip));
+        cluster = silo.Cluster;
+        database = silo.Database;
     }
 
     public async Task DisposeAsync()
     {
-        if (cluster is not null) await cluster.DisposeAsync();
+        if (silo is not null) await silo.DisposeAsync();
         if (customer is not null) await customer.DisposeAsync();
         if (agentPhone is not null) await agentPhone.DisposeAsync();
-        if (database is not null) await database.DisposeAsync();
-        if (server is not null) await server.DisposeAsync();
     }
 
     [Fact]

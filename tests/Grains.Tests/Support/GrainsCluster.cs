@@ -13,12 +13,12 @@ namespace ContactCenter.Grains.Tests.Support;
 /// </summary>
 public sealed class GrainsCluster : IAsyncLifetime
 {
-    private LocalPostgresServer? server;
+    private TestSilo? silo;
 
-    public InProcessTestCluster Cluster { get; private set; } = null!;
+    public InProcessTestCluster Cluster => silo!.Cluster;
     public IGrainFactory Grains => Cluster.Client;
-    public string ConnectionString { get; private set; } = "";
-    public NpgsqlDataSource Database { get; private set; } = null!;
+    public string ConnectionString => silo!.ConnectionString;
+    public NpgsqlDataSource Database => silo!.Database;
     public LeadStore Leads { get; private set; } = null!;
 
     /// <summary>A trunk with few channels, for tests of the cluster-wide trunk cap.</summary>
@@ -27,33 +27,14 @@ public sealed class GrainsCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = await LocalPostgresServer.StartAsync(new LocalPostgresOptions
-        {
-            DataDirectory = Path.Combine(Path.GetTempPath(), "cc-grains-tests-" + Guid.NewGuid().ToString("N")),
-            Throwaway = true,
-        });
-        ConnectionString = await server.CreateDatabaseAsync("grains_tests");
-        await DatabaseMigrator.MigrateAsync(ConnectionString);
-        Database = NpgsqlDataSource.Create(ConnectionString);
+        silo = await TestSilo.StartAsync("grains_tests",
+            s => s.Services.Configure<ContactCenter.Grains.Trunks.TrunkOptions>(o => o.Capacities[CappedTrunk] = CappedTrunkCapacity));
         Leads = new LeadStore(Database);
-
-        var builder = new InProcessTestClusterBuilder(1);
-        var connectionString = ConnectionString;
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.UsePostgresStorageAndReminders(connectionString);
-            silo.Services.AddContactCenterServices(connectionString);
-            silo.Services.Configure<ContactCenter.Grains.Trunks.TrunkOptions>(o => o.Capacities[CappedTrunk] = CappedTrunkCapacity);
-        });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (Cluster is not null) await Cluster.DisposeAsync();
-        if (Database is not null) await Database.DisposeAsync();
-        if (server is not null) await server.DisposeAsync();
+        if (silo is not null) await silo.DisposeAsync();
     }
 
     /// <summary>A fresh list with <paramref name="count"/> callable US leads (distinct numbers).</summary>
