@@ -177,9 +177,7 @@ public sealed partial class AgentGrain(
             // The call validates the disposition against its campaign's set and applies it to the lead.
             await GrainFactory.GetGrain<ICallGrain>(callId).ApplyDispositionAsync(request, Id);
         }
-        settlingWrapUp = true;
-        try { await AccountWrapUpEndAsync(); }
-        finally { settlingWrapUp = false; }
+        await AccountWrapUpEndAsync(settleWithDefault: false);
         await MoveAsync(AgentStatus.Ready);
         return Snapshot();
     }
@@ -188,12 +186,12 @@ public sealed partial class AgentGrain(
     /// Leaving WrapUp without a disposition (pause, logout) still settles the lead with the
     /// default one, so no lead waits in Contacted for an agent who went home.
     /// </summary>
-    private async Task AccountWrapUpEndAsync()
+    private async Task AccountWrapUpEndAsync(bool settleWithDefault = true)
     {
         S.Counters = S.Counters with { WrapUpTime = S.Counters.WrapUpTime + (time.GetUtcNow() - S.StatusSince) };
         wrapUpTimer?.Dispose();
         wrapUpTimer = null;
-        if (S.CurrentCallId is { } callId && !settlingWrapUp)
+        if (S.CurrentCallId is { } callId && settleWithDefault)
         {
             try
             {
@@ -206,8 +204,6 @@ public sealed partial class AgentGrain(
         }
         S.CurrentCallId = null;
     }
-
-    private bool settlingWrapUp;
 
     private async Task MoveAsync(AgentStatus to, string? pauseReason = null)
     {

@@ -27,7 +27,7 @@ public sealed partial class SimulatedCarrier(ICallEventSink sink, TimeProvider t
         if (string.IsNullOrWhiteSpace(request.Destination)) throw new ArgumentException("A destination is required.", nameof(request));
 
         var fate = Draw(request.CampaignId, profile);
-        var call = new SimulatedCall(request, fate, profile);
+        var call = new SimulatedCall(request, profile);
         if (!calls.TryAdd(request.CallId, call)) throw new InvalidOperationException($"Call '{request.CallId}' is already placed.");
         LogPlaced(request.CallId, request.Destination, fate);
 
@@ -59,7 +59,6 @@ public sealed partial class SimulatedCarrier(ICallEventSink sink, TimeProvider t
     {
         if (!calls.TryGetValue(callId, out var call) || !call.Answered)
             throw new InvalidOperationException($"Call '{callId}' is not answered, so it cannot be bridged.");
-        call.Agent = agent;
         return Task.CompletedTask;
     }
 
@@ -124,14 +123,12 @@ public sealed partial class SimulatedCarrier(ICallEventSink sink, TimeProvider t
         }
     }
 
-    private sealed class SimulatedCall(OutboundCallRequest request, CallOutcome fate, SimulationProfile profile)
+    private sealed class SimulatedCall(OutboundCallRequest request, SimulationProfile profile)
     {
         public OutboundCallRequest Request { get; } = request;
-        public CallOutcome Fate { get; } = fate;
         public SimulationProfile Profile { get; } = profile;
         public ITimer? Timer { get; set; }
         public volatile bool Answered;
-        public AgentEndpoint? Agent { get; set; }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Simulated call {CallId} to {Destination} will end {Fate}")]
