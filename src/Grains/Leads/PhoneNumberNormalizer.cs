@@ -8,22 +8,8 @@ public static class PhoneNumberNormalizer
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     /// <summary>Returns the E.164 form, or null with the reason the number cannot be dialed.</summary>
-    public static string? TryNormalize(string? raw, string defaultRegion, out string? error)
-    {
-        error = null;
-        if (string.IsNullOrWhiteSpace(raw)) { error = "The phone number is missing."; return null; }
-        try
-        {
-            var parsed = Util.Parse(raw, string.IsNullOrWhiteSpace(defaultRegion) ? "US" : defaultRegion.ToUpperInvariant());
-            if (!Util.IsValidNumber(parsed)) { error = $"'{raw}' is not a valid phone number for region {defaultRegion}."; return null; }
-            return Util.Format(parsed, PhoneNumberFormat.E164);
-        }
-        catch (NumberParseException ex)
-        {
-            error = $"'{raw}' is not a phone number ({ex.ErrorType}).";
-            return null;
-        }
-    }
+    public static string? TryNormalize(string? raw, string defaultRegion, out string? error) =>
+        TryNormalize(raw, defaultRegion, out _, out error);
 
     /// <summary>
     /// Parses once and returns the E.164 form with the number's time zone (see <see cref="TimeZoneOf"/>);
@@ -36,7 +22,7 @@ public static class PhoneNumberNormalizer
         if (string.IsNullOrWhiteSpace(raw)) { error = "The phone number is missing."; return null; }
         try
         {
-            var parsed = Util.Parse(raw, string.IsNullOrWhiteSpace(defaultRegion) ? "US" : defaultRegion);
+            var parsed = Util.Parse(raw, string.IsNullOrWhiteSpace(defaultRegion) ? "US" : defaultRegion.ToUpperInvariant());
             // The number type is the costly check (pattern matching), and both validity and the
             // time-zone lookup need it: a valid number is one whose type is known, and only
             // geographical numbers have an area whose zone we can look up. Work it out once.
