@@ -180,6 +180,42 @@ public sealed class LeadImportTests(ApiServer server)
     }
 
     [Fact]
+    public async Task Import_RowWithNulCharacter_IsRejectedAndEveryOtherValueArrivesIntact()
+    {
+        // The rows are sent in PostgreSQL's binary COPY format we encode ourselves: non-ASCII text,
+        // a surrogate pair, arrays, JSON and NULLs must come back exactly; a NUL (which no text
+        // column can hold) must cost only its row, not the whole COPY. The padding row keeps the
+        // NUL beyond the 64 KB sample that refuses binary files at upload.
+        var listId = await api.CreateListAsync();
+        var csv = "First Name,Last Name,Phone,Alt Phones,Tags,Shoe Size,Email\n" +
+                  "Zoë,Müller 😀,2127340199,3105550100|(617) 253-1000,vip;spring,\"quote \"\"x\"\", ok\",\n" +
+                  "Pad,Row,4155550100,,," + new string('p', 70_000) + ",\n" +
+                  "Nul,Row,3105550111,,,bad\0value,\n" +
+                  ",,6172531001,,,,a@b.co\n";
+        var status = await api.ImportAsync(listId, LeadApiClient.Utf8(csv));
+        Assert.Equal((3L, 1L), (status["imported"]!.GetValue<long>(), status["rejected"]!.GetValue<long>()));
+        Assert.Contains("4,\"The row holds a NUL character,", await api.ErrorsCsvAsync(status["id"]!.GetValue<long>()));
+
+        var leads = await api.LeadsAsync(listId);
+        Assert.Equal(["+12127340199", "+14155550100", "+16172531001"], leads.Select(l => l["phone"]!.GetValue<string>()));
+        Assert.Equal(70_000, leads[1]["customFields"]!["Shoe Size"]!.GetValue<string>().Length);
+        var zoe = leads[0];
+        Assert.Equal("Zoë", zoe["firstName"]!.GetValue<string>());
+        Assert.Equal("Müller 😀", zoe["lastName"]!.GetValue<string>());
+        Assert.Equal(["+13105550100", "+16172531000"], zoe["altPhones"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(["vip", "spring"], zoe["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Equal("quote \"x\", ok", zoe["customFields"]!["Shoe Size"]!.GetValue<string>());
+        Assert.Null(zoe["email"]);
+        var bare = leads[2];
+        Assert.Null(bare["firstName"]);
+        Assert.Empty(bare["altPhones"]!.AsArray());
+        Assert.Empty(bare["tags"]!.AsArray());
+        Assert.Empty(bare["customFields"]!.AsObject());
+        Assert.Equal("a@b.co", bare["email"]!.GetValue<string>());
+        Assert.Equal("New", bare["status"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Import_ExplicitMapping_WinsOverDetection()
     {
         var listId = await api.CreateListAsync();

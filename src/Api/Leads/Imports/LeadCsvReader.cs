@@ -70,7 +70,10 @@ public sealed class LeadCsvReader : IDisposable
             }
             if (row.ColCount == 1 && row.Span.Trim().Length == 0) continue;
             var fields = row[0..row.ColCount].ToStringsArray();
-            if (row.Span.Contains('\uFFFD'))
+            var bad = row.Span.IndexOfAny('\uFFFD', '\0');
+            if (bad >= 0 && row.Span[bad] == '\0')
+                yield return new RawRow(line, fields, "The row holds a NUL character, which no text field can store.");
+            else if (bad >= 0)
                 yield return new RawRow(line, fields, "The row holds bytes that are not valid UTF-8; save the file as UTF-8.");
             else if (row.ColCount != width)
                 yield return new RawRow(line, fields, $"The row has {row.ColCount} fields; the header has {width}.");

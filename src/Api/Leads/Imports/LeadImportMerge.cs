@@ -1,22 +1,27 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ContactCenter.Api.Leads.Imports;
 
 /// <summary>
-/// The staging table of one import (a temporary table dropped at commit, filled by binary COPY)
-/// and the single set-based statement that merges it into <c>leads</c>. Both run in the import's
-/// transaction: a failed or cancelled import leaves the list as it was.
+/// The two ways an import's rows reach <c>leads</c>, both inside the import's transaction so a
+/// failed or cancelled import leaves the list as it was: straight binary COPY when the import can
+/// only add rows, or binary COPY into a staging table (a temporary table dropped at commit) and a
+/// single set-based statement that merges it with the list's existing leads.
 /// </summary>
+/// <remarks>
+/// Going straight into <c>leads</c> matters for speed: a staged million rows are written twice
+/// (temporary table, then the merge reads them back, joins and inserts), which cost more than the
+/// COPY itself in the benchmark. It is only taken when there is nothing to merge with.
+/// </remarks>
 public static class LeadImportMerge
 {
     public const string StagingTable = "lead_import_rows";
 
-    public const string CopyCommand = $"""
-        COPY {StagingTable} (line, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones,
-                              gender, email, comments, custom_fields, tags, time_zone) FROM STDIN (FORMAT BINARY)
-        """;
+    private const string CopiedColumns = "first_name, last_name, address, city, state, postal_code, country, phone, alt_phones, gender, email, comments, custom_fields, tags, time_zone";
 
+    public const string StagingCopyCommand = $"COPY {StagingTable} (line, {CopiedColumns}) FROM STDIN (FORMAT BINARY)";
+
+    public const string DirectCopyCommand = $"COPY leads (list_id, {CopiedColumns}) FROM STDIN (FORMAT BINARY)";
     private const string LeadColumns = "list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones, gender, email, comments, custom_fields, tags, time_zone, status";
 
     // A number on the global DNC list is imported as DoNotCall, never dropped; per-campaign DNC
@@ -27,7 +32,33 @@ public static class LeadImportMerge
         FROM {0} s LEFT JOIN dnc_numbers d ON d.phone = s.phone AND d.campaign_id = ''
         """;
 
-    public static async Task CreateStagingAsync(NpgsqlConnection connection, CancellationToken ct)
+    /// <summary>
+    /// Locks the list row for the rest of the transaction (two imports into one list take turns and
+    /// see each other's rows; single leads added meanwhile wait for the commit), then picks the route
+    /// and prepares it. Throws <see cref="Grains.Common.ValidationFailedException"/> when the list is gone.
+    /// </summary>
+    public static async Task<LeadImportRoute> BeginAsync(NpgsqlConnection connection, long listId, DuplicatePolicy policy, CancellationToken ct)
+    {
+        bool hasLeads;
+        long idFloor;
+        await using (var lockList = new NpgsqlCommand("""
+            SELECT EXISTS (SELECT 1 FROM leads WHERE list_id = $1), nextval(pg_get_serial_sequence('leads', 'id'))
+            FROM lead_lists WHERE id = $1 FOR UPDATE
+            """, connection))
+        {
+            lockList.Parameters.Add(new() { Value = listId });
+            await using var reader = await lockList.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) throw new Grains.Common.ValidationFailedException("listId", $"List {listId} was deleted before the import started.");
+            hasLeads = reader.GetBoolean(0);
+            idFloor = reader.GetInt64(1);
+        }
+        var direct = policy == DuplicatePolicy.Allow || (policy == DuplicatePolicy.Skip && !hasLeads);
+        if (!direct) await CreateStagingAsync(connection, ct);
+        var checksOff = await SkipRowByRowForeignKeyCheckAsync(connection, ct);
+        return new LeadImportRoute(listId, direct, idFloor, checksOff);
+    }
+
+    private static async Task CreateStagingAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand($"""
             CREATE TEMP TABLE {StagingTable} (
@@ -38,51 +69,45 @@ public static class LeadImportMerge
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Writes one row to the open COPY (synchronously: the pipeline's writer has a thread of its own).</summary>
-    public static void Write(NpgsqlBinaryImporter copy, StagedLead lead)
-    {
-        copy.StartRow();
-        copy.Write(lead.Line, NpgsqlDbType.Bigint);
-        Text(copy, lead.FirstName);
-        Text(copy, lead.LastName);
-        Text(copy, lead.Address);
-        Text(copy, lead.City);
-        Text(copy, lead.State);
-        Text(copy, lead.PostalCode);
-        Text(copy, lead.Country);
-        copy.Write(lead.Phone, NpgsqlDbType.Text);
-        copy.Write(lead.AltPhones, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Text(copy, lead.Gender);
-        Text(copy, lead.Email);
-        Text(copy, lead.Comments);
-        copy.Write(lead.CustomFieldsJson, NpgsqlDbType.Jsonb);
-        copy.Write(lead.Tags, NpgsqlDbType.Array | NpgsqlDbType.Text);
-        Text(copy, lead.TimeZone);
-    }
-
-    private static void Text(NpgsqlBinaryImporter copy, string? value)
-    {
-        if (value is null) copy.WriteNull();
-        else copy.Write(value, NpgsqlDbType.Text);
-    }
+    /// <summary>
+    /// Opens the route's COPY for rows already in PostgreSQL's binary format (see
+    /// <see cref="LeadCopyBatch"/>), synchronously: the pipeline's writer has a thread of its own.
+    /// </summary>
+    public static NpgsqlRawCopyStream BeginCopy(NpgsqlConnection connection, LeadImportRoute route) =>
+        connection.BeginRawBinaryCopy(route.Direct ? DirectCopyCommand : StagingCopyCommand);
 
     /// <summary>
-    /// Merges the staged rows into the list under <paramref name="policy"/> and fills the
-    /// imported / updated / duplicates / DNC counters. Locks the list row first, so two imports
-    /// into one list take turns and their duplicate checks see each other.
+    /// Completes the route after the COPY: marks the added rows on the global DNC list (direct), or
+    /// merges the staged rows into the list under <paramref name="policy"/> (staging); fills the
+    /// imported / updated / duplicates / DNC counters and turns the foreign-key checks back on.
     /// </summary>
-    public static async Task MergeAsync(NpgsqlConnection connection, long listId, DuplicatePolicy policy, long stagedRows, LeadImportCounters counters, CancellationToken ct)
+    public static async Task CompleteAsync(NpgsqlConnection connection, LeadImportRoute route, DuplicatePolicy policy, long copiedRows, LeadImportCounters counters, CancellationToken ct)
     {
-        await using (var lockList = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM leads WHERE list_id = $1) FROM lead_lists WHERE id = $1 FOR UPDATE", connection))
+        if (route.Direct)
         {
-            lockList.Parameters.Add(new() { Value = listId });
-            var result = await lockList.ExecuteScalarAsync(ct);
-            if (result is not bool hasLeads) throw new Grains.Common.ValidationFailedException("listId", $"List {listId} was deleted during the import.");
-            // An empty list has nothing to collide with (and the file's own repeats were dropped
-            // while reading): skip the per-row duplicate probe.
-            if (!hasLeads && policy == DuplicatePolicy.Skip) policy = DuplicatePolicy.Allow;
+            // The rows went in as New; the few on the global DNC list are found by the phone index.
+            await using var dnc = new NpgsqlCommand("""
+                UPDATE leads l SET status = 'DoNotCall' FROM dnc_numbers d
+                WHERE l.list_id = $1 AND l.id > $2 AND d.campaign_id = '' AND d.phone = l.phone
+                """, connection) { CommandTimeout = 0 };
+            dnc.Parameters.Add(new() { Value = route.ListId });
+            dnc.Parameters.Add(new() { Value = route.IdFloor });
+            counters.DoNotCall = await dnc.ExecuteNonQueryAsync(ct);
+            counters.Imported = copiedRows;
         }
-        var checksOff = await SkipRowByRowForeignKeyCheckAsync(connection, ct);
+        else
+        {
+            await MergeAsync(connection, route.ListId, policy, copiedRows, counters, ct);
+        }
+        if (route.ForeignKeyChecksOff)
+        {
+            await using var restore = new NpgsqlCommand("SET LOCAL session_replication_role = origin", connection);
+            await restore.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static async Task MergeAsync(NpgsqlConnection connection, long listId, DuplicatePolicy policy, long stagedRows, LeadImportCounters counters, CancellationToken ct)
+    {
         var select = string.Format(System.Globalization.CultureInfo.InvariantCulture, SelectLeads, policy == DuplicatePolicy.Update ? "src" : StagingTable);
         var notInList = " WHERE NOT EXISTS (SELECT 1 FROM leads l WHERE l.list_id = $1 AND l.phone = s.phone)";
         var sql = policy switch
@@ -134,19 +159,14 @@ public static class LeadImportMerge
             counters.Imported = await merge.ExecuteNonQueryAsync(ct);
         }
         counters.AddDuplicates(stagedRows - counters.Imported);
-        if (checksOff)
-        {
-            await using var restore = new NpgsqlCommand("SET LOCAL session_replication_role = origin", connection);
-            await restore.ExecuteNonQueryAsync(ct);
-        }
     }
 
     /// <summary>
     /// The leads → lead_lists foreign key is checked by a trigger per inserted row, which costs
-    /// more than a third of a million-row merge. Every row of this merge carries the one list id
+    /// more than a third of a million-row load. Every row of this import carries the one list id
     /// whose row we hold FOR UPDATE (so the list exists and cannot go away before we commit): the
     /// per-row checks can prove nothing more. When the role may, and when leads has no triggers of
-    /// its own that replica mode would also silence, the merge runs with the foreign-key triggers
+    /// its own that replica mode would also silence, the import runs with the foreign-key triggers
     /// off (what pg_restore --disable-triggers does); otherwise the checks just run.
     /// </summary>
     private static async Task<bool> SkipRowByRowForeignKeyCheckAsync(NpgsqlConnection connection, CancellationToken ct)

@@ -2,8 +2,8 @@ namespace ContactCenter.Api.Leads.Imports;
 
 public sealed partial class LeadImportRunner
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lead import {ImportId} into list {ListId}: {Rows} rows, {Imported} imported, {Rejected} rejected, {Duplicates} duplicates in {Seconds:F2} s (read and staged in {StagedSeconds:F2} s)")]
-    private static partial void LogCompleted(ILogger logger, long importId, long listId, long rows, long imported, long rejected, long duplicates, double seconds, double stagedSeconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lead import {ImportId} into list {ListId}: {Rows} rows, {Imported} imported, {Rejected} rejected, {Duplicates} duplicates in {Seconds:F2} s (read and copied {Route} in {CopiedSeconds:F2} s)")]
+    private static partial void LogCompleted(ILogger logger, long importId, long listId, long rows, long imported, long rejected, long duplicates, double seconds, double copiedSeconds, string route);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Lead import {ImportId} failed")]
     private static partial void LogFailed(ILogger logger, Exception exception, long importId);

@@ -7,8 +7,8 @@ namespace ContactCenter.Api.Leads.Imports;
 
 /// <summary>
 /// Runs one import: reads the spooled file with Sep, normalizes batches of rows on all cores,
-/// streams the good rows into a staging table with binary COPY, and merges them into the list
-/// in the same transaction. Progress and rejected rows go to <c>lead_imports</c> on another
+/// streams the good rows with binary COPY into the list (or, when they must be matched against its
+/// existing leads, into a staging table merged afterwards), all in one transaction. Progress and rejected rows go to <c>lead_imports</c> on another
 /// connection twice a second, so any API node can report them while this one works.
 /// </summary>
 public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStore store, IOptions<LeadImportOptions> options, ILogger<LeadImportRunner> logger)
@@ -55,17 +55,17 @@ public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStor
             var parser = new LeadRowParser(LeadColumnMap.Create(csv.Headers, job.Mapping), job.DefaultRegion);
             await using var connection = await db.OpenConnectionAsync(cancel.Token);
             await using var transaction = await connection.BeginTransactionAsync(cancel.Token);
-            await LeadImportMerge.CreateStagingAsync(connection, cancel.Token);
-            var staged = await LeadStagingPipeline.RunAsync(connection, csv, parser, job.Policy, settings.BatchRows, counters, errors.Add, b => Volatile.Write(ref bytesRead, b), cancel.Token);
+            var route = await LeadImportMerge.BeginAsync(connection, job.ListId, job.Policy, cancel.Token);
+            var copied = await LeadStagingPipeline.RunAsync(connection, route, csv, parser, job.Policy, settings.BatchRows, counters, errors.Add, b => Volatile.Write(ref bytesRead, b), cancel.Token);
             Volatile.Write(ref bytesRead, csv.Length);
-            var stagedAt = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
+            var copiedAt = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
             phase = "Merging";
-            await LeadImportMerge.MergeAsync(connection, job.ListId, job.Policy, staged, counters, cancel.Token);
+            await LeadImportMerge.CompleteAsync(connection, route, job.Policy, copied, counters, cancel.Token);
             await store.AddErrorsAsync(job.ImportId, errors.Drain(), cancel.Token);
             await LeadImportStore.CompleteAsync(connection, job.ImportId, counters, csv.Length, cancel.Token);
             await transaction.CommitAsync(cancel.Token);
             LogCompleted(logger, job.ImportId, job.ListId, counters.RowsRead, counters.Imported, counters.Rejected, counters.Duplicates,
-                TimeProvider.System.GetElapsedTime(started).TotalSeconds, stagedAt);
+                TimeProvider.System.GetElapsedTime(started).TotalSeconds, copiedAt, route.Direct ? "straight into leads" : "via staging");
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

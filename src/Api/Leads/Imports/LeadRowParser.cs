@@ -107,7 +107,10 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>A rejection that keeps the fields (each cut to 1,000 characters) for the error report.</summary>
+    /// <summary>
+    /// A rejection that keeps the fields (each cut to 1,000 characters) for the error report; a NUL
+    /// becomes U+FFFD there, since PostgreSQL text cannot hold it and the report must still be stored.
+    /// </summary>
     public static RejectedRow Reject(in RawRow row, string reason) =>
-        new(row.Line, reason, row.Fields.Select(v => v.Length > MaxStoredFieldChars ? v[..MaxStoredFieldChars] : v).ToArray());
+        new(row.Line, reason, row.Fields.Select(v => (v.Length > MaxStoredFieldChars ? v[..MaxStoredFieldChars] : v).Replace('\0', '\uFFFD')).ToArray());
 }

@@ -5,7 +5,7 @@ using Npgsql;
 namespace ContactCenter.Api.Leads.Imports;
 
 /// <summary>
-/// Moves the rows of a file into the import's staging table: a reader thread cuts the file into
+/// Moves the rows of a file into PostgreSQL along the import's route: a reader thread cuts the file into
 /// batches, the thread pool normalizes the batches in parallel, and a writer thread copies them
 /// to PostgreSQL in file order with binary COPY. The bounded queue between them keeps a few
 /// batches in memory at most, whatever the size of the file.
@@ -17,18 +17,19 @@ namespace ContactCenter.Api.Leads.Imports;
 /// </remarks>
 public static class LeadStagingPipeline
 {
-    /// <summary>Stages the file's good rows; returns how many went into the staging table.</summary>
-    public static async Task<long> RunAsync(NpgsqlConnection connection, LeadCsvReader csv, LeadRowParser parser, DuplicatePolicy policy, int batchRows,
+    /// <summary>Copies the file's good rows along <paramref name="route"/>; returns how many were copied.</summary>
+    public static async Task<long> RunAsync(NpgsqlConnection connection, LeadImportRoute route, LeadCsvReader csv, LeadRowParser parser, DuplicatePolicy policy, int batchRows,
         LeadImportCounters counters, Action<List<RejectedRow>> rejected, Action<long> reportBytes, CancellationToken ct)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var queue = new BlockingCollection<Task<ParsedBatch>>(Environment.ProcessorCount + 2);
-        var reader = Task.Factory.StartNew(() => Read(csv, parser, batchRows, queue, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var firstColumn = route.Direct ? route.ListId : (long?)null;
+        var reader = Task.Factory.StartNew(() => Read(csv, parser, firstColumn, batchRows, queue, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         var writer = Task.Factory.StartNew(() =>
         {
             try
             {
-                return Write(connection, policy, queue, counters, rejected, reportBytes, stop.Token);
+                return Write(connection, route, policy, queue, counters, rejected, reportBytes, stop.Token);
             }
             catch
             {
@@ -50,7 +51,7 @@ public static class LeadStagingPipeline
         return writer.Result;
     }
 
-    private static void Read(LeadCsvReader csv, LeadRowParser parser, int batchRows, BlockingCollection<Task<ParsedBatch>> queue, CancellationToken ct)
+    private static void Read(LeadCsvReader csv, LeadRowParser parser, long? firstColumn, int batchRows, BlockingCollection<Task<ParsedBatch>> queue, CancellationToken ct)
     {
         try
         {
@@ -59,10 +60,10 @@ public static class LeadStagingPipeline
             {
                 rows.Add(row);
                 if (rows.Count < batchRows) continue;
-                queue.Add(ParseAsync(parser, rows, csv.BytesRead), ct);
+                queue.Add(ParseAsync(parser, firstColumn, rows, csv.BytesRead), ct);
                 rows = new List<RawRow>(batchRows);
             }
-            if (rows.Count > 0) queue.Add(ParseAsync(parser, rows, csv.BytesRead), ct);
+            if (rows.Count > 0) queue.Add(ParseAsync(parser, firstColumn, rows, csv.BytesRead), ct);
         }
         finally
         {
@@ -70,46 +71,70 @@ public static class LeadStagingPipeline
         }
     }
 
-    private static long Write(NpgsqlConnection connection, DuplicatePolicy policy, BlockingCollection<Task<ParsedBatch>> queue,
+    private static long Write(NpgsqlConnection connection, LeadImportRoute route, DuplicatePolicy policy, BlockingCollection<Task<ParsedBatch>> queue,
         LeadImportCounters counters, Action<List<RejectedRow>> rejected, Action<long> reportBytes, CancellationToken ct)
     {
-        long staged = 0;
+        long copied = 0;
         // Under "skip" the file's own repeats are dropped here; an E.164 number fits in a long,
         // which keeps a million of them in about 30 MB.
         var seen = policy == DuplicatePolicy.Skip ? new HashSet<long>() : null;
-        using var copy = connection.BeginBinaryImport(LeadImportMerge.CopyCommand);
-        foreach (var next in queue.GetConsumingEnumerable(ct))
+        var copy = LeadImportMerge.BeginCopy(connection, route);
+        try
         {
-            var batch = next.GetAwaiter().GetResult();
-            long duplicates = 0;
-            foreach (var lead in batch.Leads)
+            copy.Write(LeadCopyBatch.FileHeader);
+            foreach (var next in queue.GetConsumingEnumerable(ct))
             {
-                if (seen is not null && !seen.Add(long.Parse(lead.Phone.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture))) { duplicates++; continue; }
-                LeadImportMerge.Write(copy, lead);
-                staged++;
+                var batch = next.GetAwaiter().GetResult();
+                using (batch.Leads)
+                {
+                    long duplicates = 0;
+                    var runStart = 0;
+                    for (var i = 0; seen is not null && i < batch.Leads.Count; i++)
+                    {
+                        if (seen.Add(batch.Leads.PhoneOf(i))) continue;
+                        // Send the rows before the repeat in one piece and leave the repeat out.
+                        copy.Write(batch.Leads.Rows(runStart, i));
+                        runStart = i + 1;
+                        duplicates++;
+                    }
+                    if (runStart < batch.Leads.Count) copy.Write(batch.Leads.Rows(runStart, batch.Leads.Count));
+                    copied += batch.Leads.Count - duplicates;
+                    rejected(batch.Rejected);
+                    counters.AddRejected(batch.Rejected.Count);
+                    counters.AddDuplicates(duplicates);
+                    counters.AddRead(batch.Leads.Count + batch.Rejected.Count);
+                    reportBytes(batch.BytesRead);
+                }
             }
-            rejected(batch.Rejected);
-            counters.AddRejected(batch.Rejected.Count);
-            counters.AddDuplicates(duplicates);
-            counters.AddRead(batch.Leads.Count + batch.Rejected.Count);
-            reportBytes(batch.BytesRead);
+            ct.ThrowIfCancellationRequested();
+            copy.Write(LeadCopyBatch.FileTrailer);
         }
-        ct.ThrowIfCancellationRequested();
-        copy.Complete();
-        return staged;
+        catch
+        {
+            // Ends the COPY with an error instead of committing what was sent; the transaction
+            // is rolled back by the caller anyway.
+            try { copy.Cancel(); }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or InvalidOperationException) { } // the first failure is the one to report
+            throw;
+        }
+        finally
+        {
+            copy.Dispose();
+        }
+        return copied;
     }
 
-    private static Task<ParsedBatch> ParseAsync(LeadRowParser parser, List<RawRow> rows, long bytesRead) => Task.Run(() =>
+    private static Task<ParsedBatch> ParseAsync(LeadRowParser parser, long? firstColumn, List<RawRow> rows, long bytesRead) => Task.Run(() =>
     {
-        var leads = new List<StagedLead>(rows.Count);
+        var leads = new LeadCopyBatch(rows.Count);
         var rejected = new List<RejectedRow>();
         foreach (var row in rows)
         {
-            if (parser.Parse(row, out var rejection) is { } lead) leads.Add(lead);
+            if (parser.Parse(row, out var rejection) is { } lead) leads.Add(firstColumn ?? row.Line, lead);
             else rejected.Add(rejection!);
         }
         return new ParsedBatch(leads, rejected, bytesRead);
     });
 
-    private sealed record ParsedBatch(List<StagedLead> Leads, List<RejectedRow> Rejected, long BytesRead);
+    private sealed record ParsedBatch(LeadCopyBatch Leads, List<RejectedRow> Rejected, long BytesRead);
 }
