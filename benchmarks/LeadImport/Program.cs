@@ -42,18 +42,25 @@ var target = new NpgsqlConnectionStringBuilder(connectionString);
 await using (var db = NpgsqlDataSource.Create(connectionString))
 await using (var create = db.CreateCommand("CREATE TABLE bare_leads (first_name text, last_name text, address text, city text, state text, zip text, country text, phone text, email text, gender text, comments text, tags text)"))
     await create.ExecuteNonQueryAsync();
+var pgData = Path.Combine(work, "pg");
+var pgCpuBeforeCopy = PostgresCpu.Seconds(pgData);
 clock.Restart();
 var psql = Process.Start(new ProcessStartInfo("psql", ["-h", target.Host!, "-p", target.Port.ToString(CultureInfo.InvariantCulture), "-U", target.Username!, "-d", target.Database!,
     "-v", "ON_ERROR_STOP=1", "-c", $"\\copy bare_leads FROM '{csvPath}' WITH (FORMAT csv, HEADER true)"]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
 var psqlOut = await psql.StandardOutput.ReadToEndAsync() + await psql.StandardError.ReadToEndAsync();
 await psql.WaitForExitAsync();
 var copySeconds = clock.Elapsed.TotalSeconds;
+await Task.Delay(500); // lets the postmaster reap psql's backend, whose CPU then shows in its children's counters
+var pgCpuCopy = PostgresCpu.Seconds(pgData) - pgCpuBeforeCopy;
 if (psql.ExitCode != 0) throw new InvalidOperationException("psql failed: " + psqlOut);
 Console.WriteLine($"psql \\copy: {psqlOut.Trim()} in {copySeconds:F2} s");
 
 // 2. Our import through the API, from the upload's first byte to status Completed.
 var list = await (await http.PostAsJsonAsync("/api/lists", new { name = "Benchmark", defaultRegion = "US" })).Content.ReadFromJsonAsync<JsonNode>();
 GC.Collect();
+var idleCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+await Task.Delay(TimeSpan.FromSeconds(3));
+var idleCpuPerSecond = (Process.GetCurrentProcess().TotalProcessorTime - idleCpuBefore).TotalSeconds / 3;
 var baseline = Process.GetCurrentProcess().WorkingSet64;
 var peakWorkingSet = baseline;
 long peakManaged = 0;
@@ -69,6 +76,8 @@ var sampler = Task.Run(async () =>
     }
 });
 var allocatedBefore = GC.GetTotalAllocatedBytes();
+var appCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var pgCpuBeforeImport = PostgresCpu.Seconds(pgData);
 clock.Restart();
 JsonNode status;
 await using (var file = File.OpenRead(csvPath))
@@ -89,6 +98,8 @@ await using (var file = File.OpenRead(csvPath))
     }
 }
 var importSeconds = clock.Elapsed.TotalSeconds;
+var appCpu = (Process.GetCurrentProcess().TotalProcessorTime - appCpuBefore).TotalSeconds;
+var pgCpuImport = PostgresCpu.Seconds(pgData) - pgCpuBeforeImport;
 await sampling.CancelAsync();
 await sampler;
 using var me = Process.GetCurrentProcess();
@@ -104,6 +115,7 @@ Console.WriteLine($"| psql \\copy into a bare table | {copySeconds:F2} | {copyRa
 Console.WriteLine($"| POST /api/lists/{{id}}/imports to Completed | {importSeconds:F2} | {ourRate:N0} |");
 Console.WriteLine($"| ratio (ours / bare COPY time) | {importSeconds / copySeconds:F2}x | |");
 Console.WriteLine();
+Console.WriteLine($"CPU seconds: psql \\copy: PostgreSQL {pgCpuCopy:F2}; our import: app process {appCpu:F2} (on {Environment.ProcessorCount} cores), PostgreSQL {pgCpuImport:F2}; the idle app used {idleCpuPerSecond:F3} CPU s/s before the upload");
 Console.WriteLine($"Memory of the process (API + co-hosted silo + this driver): working set before {baseline / 1e6:F0} MB, peak during import {peakWorkingSet / 1e6:F0} MB (OS peak {me.PeakWorkingSet64 / 1e6:F0} MB incl. CSV generation); GC heap peak {peakManaged / 1e6:F0} MB; allocated during import {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1e6:F0} MB");
 
 await app.StopAsync();

@@ -22,7 +22,11 @@ public static class ContactCenterApp
 
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The content root is where the optional appsettings files are looked for and watched, and the
+        // watch is recursive. Left at the working directory it would be the checkout, whose .data
+        // folder holds the local PostgreSQL: every page it writes would wake the watcher (it cost
+        // seconds of CPU per million imported leads). The app's own folder changes only on deploys.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         configure?.Invoke(builder);
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
 
