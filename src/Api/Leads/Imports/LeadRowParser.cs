@@ -21,7 +21,7 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
         var f = row.Fields;
         string? first = null, last = null, address = null, city = null, state = null, postal = null, country = null;
         string? phoneRaw = null, gender = null, email = null, comments = null, zone = null, customJson = null;
-        List<string>? altRaw = null, tags = null;
+        string[]? altRaw = null, tags = null;
         List<(string Name, string Value)>? custom = null;
         for (var i = 0; i < f.Length; i++)
         {
@@ -37,11 +37,11 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
                 case LeadField.PostalCode: postal = value; break;
                 case LeadField.Country: country = value; break;
                 case LeadField.Phone: phoneRaw = value; break;
-                case LeadField.AltPhones: (altRaw ??= []).AddRange(Split(value, "|;")); break;
+                case LeadField.AltPhones: altRaw = AppendDistinct(altRaw, value.Split(PhoneSeparators, SplitOptions)); break;
                 case LeadField.Gender: gender = value; break;
                 case LeadField.Email: email = value; break;
                 case LeadField.Comments: comments = value; break;
-                case LeadField.Tags: (tags ??= []).AddRange(Split(value, "|;,")); break;
+                case LeadField.Tags: tags = AppendDistinct(tags, value.Split(TagSeparators, SplitOptions)); break;
                 case LeadField.TimeZone: zone = value; break;
                 case LeadField.CustomFieldsJson: customJson = value; break;
                 case LeadField.Custom: (custom ??= []).Add((map.Headers[i], value)); break;
@@ -50,10 +50,10 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
         var phone = PhoneNumberNormalizer.TryNormalize(phoneRaw, defaultRegion, out var numberZone, out var error);
         if (phone is null) { rejected = Reject(row, error!); return null; }
         var altPhones = Array.Empty<string>();
-        if (altRaw is { Count: > 0 })
+        if (altRaw is { Length: > 0 })
         {
-            altPhones = new string[altRaw.Count];
-            for (var i = 0; i < altRaw.Count; i++)
+            altPhones = new string[altRaw.Length];
+            for (var i = 0; i < altRaw.Length; i++)
             {
                 var alt = PhoneNumberNormalizer.TryNormalize(altRaw[i], defaultRegion, out _, out var altError);
                 if (alt is null) { rejected = Reject(row, "Alternate phone: " + altError); return null; }
@@ -66,7 +66,7 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
         try { json = CustomFields(customJson, custom); }
         catch (JsonException) { rejected = Reject(row, "The customFields column is not a JSON object."); return null; }
         return new StagedLead(row.Line, first, last, address, city, state, postal, country, phone, altPhones, gender, email, comments,
-            json, tags?.Distinct(StringComparer.Ordinal).ToArray() ?? [], zone ?? numberZone);
+            json, tags ?? [], zone ?? numberZone);
     }
 
     private static string? Clean(string raw)
@@ -75,8 +75,23 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
         return trimmed.Length == 0 ? null : trimmed.Length == raw.Length ? raw : trimmed.ToString();
     }
 
-    private static IEnumerable<string> Split(string value, string separators) =>
-        value.Split(separators.ToCharArray(), StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private const StringSplitOptions SplitOptions = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+    private static readonly char[] PhoneSeparators = ['|', ';'];
+    private static readonly char[] TagSeparators = ['|', ';', ','];
+
+    /// <summary>The values of both arrays in order, each once (the arrays are the caller's to reuse).</summary>
+    private static string[] AppendDistinct(string[]? existing, string[] more)
+    {
+        var all = existing is null ? more : [.. existing, .. more];
+        // A lead has a handful of tags: a scan of the kept ones beats building a set per row.
+        var kept = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (Array.IndexOf(all, all[i], 0, kept) >= 0) continue;
+            all[kept++] = all[i];
+        }
+        return kept == all.Length ? all : all[..kept];
+    }
 
     private static string CustomFields(string? json, List<(string Name, string Value)>? custom)
     {
