@@ -54,7 +54,7 @@ public static class LeadsApi
         body = Problem.RequireBody(body);
         Problem.Require(body.ListId > 0, "listId", "The lead's list is required.");
         var list = await store.GetListAsync(body.ListId) ?? throw new ValidationFailedException("listId", $"List {body.ListId} does not exist.");
-        var e164 = PhoneNumberNormalizer.TryNormalize(body.Phone, list.DefaultRegion, out var error) ?? throw new ValidationFailedException("phone", error!);
+        var e164 = PhoneNumberNormalizer.TryNormalize(body.Phone, list.DefaultRegion, out var timeZone, out var error) ?? throw new ValidationFailedException("phone", error!);
         var v = new Validation();
         v.Require(body.Email is null || body.Email.Length == 0 || System.Net.Mail.MailAddress.TryCreate(body.Email, out _), "email", "Not an e-mail address.");
         v.Require(body.CustomFields is null || body.CustomFields.Value.ValueKind is System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Null, "customFields", "Custom fields are a JSON object.");
@@ -64,7 +64,7 @@ public static class LeadsApi
         {
             altPhones.Add(PhoneNumberNormalizer.TryNormalize(raw, list.DefaultRegion, out var altError) ?? throw new ValidationFailedException($"altPhones[{i}]", altError!));
         }
-        var lead = await store.InsertAsync(body with { AltPhones = altPhones }, e164, PhoneNumberNormalizer.TimeZoneOf(e164));
+        var lead = await store.InsertAsync(body with { AltPhones = altPhones }, e164, timeZone);
         return TypedResults.Created($"/api/leads/{lead.Id}", lead);
     }
 

@@ -6,14 +6,18 @@ namespace ContactCenter.Grains.Leads;
 public static class PhoneNumberNormalizer
 {
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+    private static readonly PhoneNumberToTimeZonesMapper TimeZones = PhoneNumberToTimeZonesMapper.GetInstance();
+    private const string UnknownZone = "Etc/Unknown";
 
     /// <summary>Returns the E.164 form, or null with the reason the number cannot be dialed.</summary>
     public static string? TryNormalize(string? raw, string defaultRegion, out string? error) =>
         TryNormalize(raw, defaultRegion, out _, out error);
 
     /// <summary>
-    /// Parses once and returns the E.164 form with the number's time zone (see <see cref="TimeZoneOf"/>);
-    /// null with the reason when the number cannot be dialed. Bulk imports use this to parse each number once.
+    /// Parses once and returns the E.164 form with the number's time zone: the IANA zone of its area
+    /// for a geographical number, of its country for a mobile or other non-geographical one (the first
+    /// when there are several, null when none is known); null with the reason when the number cannot
+    /// be dialed.
     /// </summary>
     public static string? TryNormalize(string? raw, string defaultRegion, out string? timeZone, out string? error)
     {
@@ -28,29 +32,18 @@ public static class PhoneNumberNormalizer
             // geographical numbers have an area whose zone we can look up. Work it out once.
             var type = Util.GetNumberType(parsed);
             if (type == PhoneNumberType.UNKNOWN) { error = $"'{raw}' is not a valid phone number for region {defaultRegion}."; return null; }
-            if (Util.IsNumberGeographical(type, parsed.CountryCode))
-                timeZone = PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForGeographicalNumber(parsed).FirstOrDefault(z => z != "Etc/Unknown");
+            // Geographical numbers (nearly all of a North American list) take the direct lookup; the
+            // general one repeats the type check, so it is paid only for the others, whose zone is
+            // their country's (a UK mobile is in Europe/London).
+            var zones = Util.IsNumberGeographical(type, parsed.CountryCode)
+                ? TimeZones.GetTimeZonesForGeographicalNumber(parsed)
+                : TimeZones.GetTimeZonesForNumber(parsed);
+            timeZone = zones.FirstOrDefault(z => z != UnknownZone);
             return Util.Format(parsed, PhoneNumberFormat.E164);
         }
         catch (NumberParseException ex)
         {
             error = $"'{raw}' is not a phone number ({ex.ErrorType}).";
-            return null;
-        }
-    }
-
-    /// <summary>The IANA time zone of the number's area when it maps to exactly one; else the first known, else null.</summary>
-    public static string? TimeZoneOf(string e164)
-    {
-        try
-        {
-            var parsed = Util.Parse(e164, null);
-            var zones = PhoneNumberToTimeZonesMapper.GetInstance().GetTimeZonesForNumber(parsed);
-            var zone = zones.FirstOrDefault(z => z != "Etc/Unknown");
-            return zone;
-        }
-        catch (NumberParseException)
-        {
             return null;
         }
     }

@@ -58,21 +58,34 @@ public sealed class ImportPartsTests
     }
 
     [Fact]
-    public void Normalizer_SingleTypeCheckAgreesWithIsValidNumber()
+    public void Normalizer_SingleTypeCheckAgreesWithIsValidNumberAndTheGeneralZoneLookup()
     {
-        // The bulk path decides validity from the number type; it must agree with the plain path.
+        // Validity is decided from the number type and the zone lookup skips a second type check
+        // for geographical numbers: both must agree with libphonenumber's general calls.
+        var util = PhoneNumbers.PhoneNumberUtil.GetInstance();
+        var zones = PhoneNumbers.PhoneNumberToTimeZonesMapper.GetInstance();
         var random = new Random(11);
         foreach (var region in new[] { "US", "GB", "DE", "IN", "BR" })
         {
             for (var i = 0; i < 2000; i++)
             {
                 var raw = (i % 3 == 0 ? "+" : "") + string.Concat(Enumerable.Range(0, random.Next(6, 13)).Select(_ => (char)('0' + random.Next(10))));
-                var plain = PhoneNumberNormalizer.TryNormalize(raw, region, out _);
-                var bulk = PhoneNumberNormalizer.TryNormalize(raw, region, out var zone, out _);
-                Assert.Equal(plain, bulk);
-                if (bulk is not null && zone is not null) Assert.Equal(PhoneNumberNormalizer.TimeZoneOf(bulk), zone);
+                var e164 = PhoneNumberNormalizer.TryNormalize(raw, region, out var zone, out _);
+                PhoneNumbers.PhoneNumber? parsed = null;
+                try { parsed = util.Parse(raw, region); } catch (PhoneNumbers.NumberParseException) { }
+                Assert.Equal(parsed is not null && util.IsValidNumber(parsed), e164 is not null);
+                if (e164 is null || parsed is null) continue;
+                Assert.Equal(util.Format(parsed, PhoneNumbers.PhoneNumberFormat.E164), e164);
+                Assert.Equal(zones.GetTimeZonesForNumber(parsed).FirstOrDefault(z => z != "Etc/Unknown"), zone);
             }
         }
         Assert.Equal("America/Chicago", (PhoneNumberNormalizer.TryNormalize("312-555-0142", "US", out var chicago, out _), chicago).chicago);
+        // A UK mobile has no area: its zone is the country's (libphonenumber lists the Crown
+        // dependencies first, which keep London's clock).
+        PhoneNumberNormalizer.TryNormalize("07400 123456", "GB", out var mobile, out _);
+        Assert.NotNull(mobile);
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var instant = new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
+        Assert.Equal(london.GetUtcOffset(instant), TimeZoneInfo.FindSystemTimeZoneById(mobile).GetUtcOffset(instant));
     }
 }
