@@ -19,17 +19,13 @@ public sealed class LeadGrain(LeadStore store, TimeProvider time) : Grain, ILead
 
     public async Task<Lead> RecordAttemptAsync(string callId, CallOutcome outcome, RetryPolicy policy)
     {
+        var answered = outcome == CallOutcome.Answered;
+        var recorded = await store.RecordAttemptAsync(Id, callId, outcome.ToString(), answered, answered ? null : policy.DelayAfter(outcome),
+            policy.MaxAttempts, time.GetUtcNow());
+        if (recorded is not null) return recorded;
+        // The one-statement path found nothing to change: read the lead only to say why.
         var lead = await GetAsync();
-        if (lead.Status != LeadStatus.Dialing || lead.CurrentCallId != callId)
-            throw new InvalidTransitionException($"Lead {Id} is {lead.Status}, not dialing call '{callId}'.");
-        var change = outcome switch
-        {
-            CallOutcome.Answered => new LeadTransition(LeadStatus.Contacted, Outcome: outcome.ToString()),
-            _ when policy.DelayAfter(outcome) is { } delay && lead.Attempts < policy.MaxAttempts =>
-                new LeadTransition(LeadStatus.New, Outcome: outcome.ToString(), NextCallableAt: time.GetUtcNow() + delay),
-            _ => new LeadTransition(LeadStatus.Done, Outcome: outcome.ToString()),
-        };
-        return await MoveAsync(LeadStatus.Dialing, change, "record an attempt");
+        throw new InvalidTransitionException($"Lead {Id} is {lead.Status}, not dialing call '{callId}'.");
     }
 
     public async Task<Lead> ApplyDispositionAsync(Disposition disposition, WrapUpRequest wrapUp, string? agentId, RetryPolicy policy)

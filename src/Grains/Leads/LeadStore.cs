@@ -197,6 +197,34 @@ public sealed class LeadStore(NpgsqlDataSource db)
         return (await ReadLeadsAsync(cmd, ct)).FirstOrDefault();
     }
 
+    /// <summary>
+    /// Records how the lead's live call <paramref name="callId"/> ended, in one statement: Contacted
+    /// when answered; else New again after <paramref name="retryDelay"/> while attempts remain
+    /// (the attempt was counted when the call was placed), else Done. Null when the lead is not
+    /// dialing that call.
+    /// </summary>
+    public async Task<Lead?> RecordAttemptAsync(long id, string callId, string outcome, bool answered, TimeSpan? retryDelay, int maxAttempts,
+        DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand($"""
+            UPDATE leads SET
+                status = CASE WHEN $3 THEN 'Contacted' WHEN $4::interval IS NOT NULL AND attempts < $5 THEN 'New' ELSE 'Done' END,
+                next_callable_at = CASE WHEN NOT $3 AND $4::interval IS NOT NULL AND attempts < $5 THEN $6 + $4::interval END,
+                current_call_id = CASE WHEN $3 THEN current_call_id END,
+                last_outcome = $7, callback_agent_id = NULL, queued_by = NULL, updated_at = now()
+            WHERE id = $1 AND status = 'Dialing' AND current_call_id = $2
+            RETURNING {Columns}
+            """);
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = callId });
+        cmd.Parameters.Add(new() { Value = answered });
+        cmd.Parameters.Add(new() { Value = (object?)retryDelay ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Interval });
+        cmd.Parameters.Add(new() { Value = maxAttempts });
+        cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = outcome });
+        return (await ReadLeadsAsync(cmd, ct)).FirstOrDefault();
+    }
+
     public async Task MarkDoNotCallAsync(long id, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand("UPDATE leads SET status = 'DoNotCall', queued_by = NULL, updated_at = now() WHERE id = $1 AND status <> 'Dialing'");
