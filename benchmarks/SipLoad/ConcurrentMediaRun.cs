@@ -34,7 +34,7 @@ public static class ConcurrentMediaRun
 
     private static async Task<MediaStepResult> RunStepAsync(int calls, SipLoadSettings settings)
     {
-        await using var uas = await SippServer.StartUasAsync(rtpEcho: true);
+        await using var uas = await SippRunner.StartUasAsync(rtpEcho: true);
         var target = SipUri.Parse($"sip:media@127.0.0.1:{uas.Port}");
         await using var stack = SipStack.Start(new SipStackOptions
         {

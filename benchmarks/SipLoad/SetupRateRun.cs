@@ -18,7 +18,7 @@ public static class SetupRateRun
 {
     public static async Task<SetupRateResult> ExecuteAsync(SipLoadSettings settings)
     {
-        await using var uas = await SippServer.StartUasAsync(rtpEcho: false);
+        await using var uas = await SippRunner.StartUasAsync(rtpEcho: false);
         var target = SipUri.Parse($"sip:bench@127.0.0.1:{uas.Port}");
         await using var stack = SipStack.Start(new SipStackOptions
         {
@@ -36,8 +36,8 @@ public static class SetupRateRun
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
 
         var sippWatch = Stopwatch.StartNew();
-        await using var uac = SippServer.StartUac($"127.0.0.1:{uas.Port}", settings.Calls, settings.Concurrency, settings.HoldMilliseconds);
-        var exit = await uac.WaitForExitAsync();
+        await using var uac = SippRunner.StartUac($"127.0.0.1:{uas.Port}", settings.Calls, settings.Concurrency, settings.HoldMilliseconds);
+        var exit = await uac.WaitForExitAsync(SippRunner.UacTimeout + TimeSpan.FromSeconds(10));
         var sipp = sippWatch.Elapsed;
         if (exit != 0) Console.Error.WriteLine($"sipp UAC exited with {exit}:\n{uac.Output}");
 

@@ -7,9 +7,10 @@ using System.Text;
 namespace ContactCenter.Telephony.Tests.Sip.Support;
 
 /// <summary>
-/// Runs the real sipp in the foreground for one call (-m 1) on 127.0.0.1 with its own free SIP
-/// and media ports, captures its output, and kills it on dispose. Reusable for any scenario,
-/// including ones that play audio with rtp_stream (set <see cref="WorkingDirectory"/>).
+/// Runs the real sipp in the foreground (one call, -m 1, unless told otherwise) on 127.0.0.1 with
+/// its own free SIP and media ports, captures its output, and kills it on dispose. Reusable for any
+/// scenario, including ones that play audio with rtp_stream (pass a working directory), and for
+/// sipp's built-in load scenarios (benchmarks/SipLoad links this file).
 /// </summary>
 public sealed class SippProcess : IAsyncDisposable
 {
@@ -45,9 +46,9 @@ public sealed class SippProcess : IAsyncDisposable
     /// <summary>Runs sipp with any arguments plus the common ones (-m 1, loopback, free ports, a global timeout).</summary>
     /// <param name="arguments">Scenario and extra arguments.</param>
     /// <param name="workingDirectory">Where relative paths (audio files for rtp_stream) resolve; the Scenarios folder by default.</param>
-    /// <param name="timeout">sipp's own global timeout, after which it exits with a failure.</param>
-    /// <param name="calls">How many calls sipp makes or takes (-m); one unless a test needs concurrency.</param>
-    public static SippProcess Start(IReadOnlyList<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null, int calls = 1)
+    /// <param name="timeout">sipp's own global timeout, after which it exits with a failure; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
+    /// <param name="calls">How many calls sipp makes or takes (-m); one unless a test needs concurrency; null for no limit (a UAS under load).</param>
+    public static SippProcess Start(IReadOnlyList<string> arguments, string? workingDirectory = null, TimeSpan? timeout = null, int? calls = 1)
     {
         var port = FreePort.Next();
         var mediaPort = FreePort.Next();
@@ -65,11 +66,22 @@ public sealed class SippProcess : IAsyncDisposable
         {
             "-i", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-mp", mediaPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-m", calls.ToString(System.Globalization.CultureInfo.InvariantCulture), "-nostdin", "-timeout", $"{(int)(timeout ?? TimeSpan.FromSeconds(20)).TotalSeconds}s", "-timeout_error",
-            "-trace_err", "-error_file", errorFile,
+            "-nostdin", "-trace_err", "-error_file", errorFile,
         })
         {
             info.ArgumentList.Add(a);
+        }
+        if (calls is { } limit)
+        {
+            info.ArgumentList.Add("-m");
+            info.ArgumentList.Add(limit.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var globalTimeout = timeout ?? TimeSpan.FromSeconds(20);
+        if (globalTimeout != Timeout.InfiniteTimeSpan)
+        {
+            info.ArgumentList.Add("-timeout");
+            info.ArgumentList.Add($"{(int)globalTimeout.TotalSeconds}s");
+            info.ArgumentList.Add("-timeout_error");
         }
         var process = new Process { StartInfo = info };
         var sipp = new SippProcess(process, port, mediaPort, errorFile) { IsTcp = arguments.Contains("t1") };
@@ -108,6 +120,23 @@ public sealed class SippProcess : IAsyncDisposable
             throw new TimeoutException($"sipp did not finish within {timeout}.\n{Output}");
         }
         return process.ExitCode;
+    }
+
+    /// <summary>CPU time sipp has used so far (user + system), for load runs that compare its cost with ours.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            try
+            {
+                process.Refresh();
+                return process.TotalProcessorTime;
+            }
+            catch (InvalidOperationException)
+            {
+                return TimeSpan.Zero; // already exited
+            }
+        }
     }
 
     /// <summary>True when sipp runs on TCP (-t t1).</summary>
