@@ -1,4 +1,5 @@
 using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Broadcast.Calls;
 using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Dispositions;
@@ -37,8 +38,10 @@ public sealed partial class CallGrain(
         await state.WriteStateAsync();
         try
         {
+            // Only a Broadcast script that leaves messages keeps a machine-answered call up; the other dialers skip voicemail.
+            var stayOnMachine = start.Broadcast is { } broadcast && await Runner.LeavesVoicemailAsync(broadcast);
             await carrier.PlaceCallAsync(new OutboundCallRequest(Id, start.CampaignId, start.Destination, start.CallerId ?? "",
-                start.Simulation?.ToProfile(), TimeSpan.FromSeconds(start.RingTimeoutSeconds), start.DetectAnsweringMachine));
+                start.Simulation?.ToProfile(), TimeSpan.FromSeconds(start.RingTimeoutSeconds), start.DetectAnsweringMachine, stayOnMachine));
         }
         catch (Exception ex)
         {
@@ -58,6 +61,11 @@ public sealed partial class CallGrain(
             case CallEventKind.Ringing when Call.Status == CallStatus.Dialing:
                 Remember(Call with { Status = CallStatus.Ringing, RingingAt = e.At });
                 break;
+            case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing && e.Outcome == CallOutcome.Voicemail:
+                // A machine, kept up because the script leaves a message after the beep.
+                Remember(Call with { Status = CallStatus.Answered, AnsweredAt = e.At, Notes = e.Detail });
+                await StartConversationAsync(voicemail: true);
+                break;
             case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
                 await AnswerAsync(e.At);
                 break;
@@ -65,7 +73,14 @@ public sealed partial class CallGrain(
                 await FailAsync(e.Outcome == CallOutcome.None ? CallOutcome.CarrierError : e.Outcome, e.Detail);
                 break;
             case CallEventKind.HungUp when Call.Status is CallStatus.Answered or CallStatus.Connected:
-                await CompleteAsync(e.At);
+                if (conversation is { } running)
+                {
+                    // The far end left mid-conversation: stop the agent and keep what was heard.
+                    conversation = null;
+                    await running.StopAsync(StopWait);
+                    await FinishConversationAsync(running, ConversationEnd.FarEndHungUp);
+                }
+                if (Call.IsLive) await CompleteAsync(e.At);
                 break;
             default:
                 LogIgnoredEvent(Id, e.Kind, Call.Status);
@@ -124,16 +139,17 @@ public sealed partial class CallGrain(
         await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
         if (start.AgentId is null)
         {
-            await RunConversationAsync(); // Broadcast: the AI agent takes the call from here.
+            await StartConversationAsync(voicemail: false); // Broadcast: the AI agent takes the call from here.
         }
     }
 
-    private async Task FailAsync(CallOutcome outcome, string? detail)
+    /// <param name="voicemail">A Broadcast call's message left on a machine, if it left one.</param>
+    private async Task FailAsync(CallOutcome outcome, string? detail, ConversationDetails? voicemail = null)
     {
         var start = state.State.Start!;
         await SaveAsync(Call with { Status = CallStatus.Failed, Outcome = outcome, EndedAt = time.GetUtcNow(), Notes = detail });
         await records.UpsertAsync(Call);
-        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null) await RecordVoicemailAsync();
+        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null) await RecordVoicemailAsync(voicemail);
         try
         {
             await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, outcome, start.Retry);
