@@ -126,6 +126,23 @@ public sealed partial class CallGrain
         }
     }
 
+    /// <summary>
+    /// Whether a machine-answered call should stay up for a message: only for a Broadcast script that leaves one (the
+    /// other dialers skip voicemail). A script that cannot be read leaves nothing; the conversation reports why later.
+    /// </summary>
+    private async Task<bool> LeavesVoicemailAsync(CallStart start)
+    {
+        if (start.Broadcast is not { } broadcast) return false;
+        try
+        {
+            return await Runner.LeavesVoicemailAsync(broadcast);
+        }
+        catch (Exception ex) when (ex is DomainException or AgentScriptFormatException)
+        {
+            return false;
+        }
+    }
+
     private async Task SaveDetailsAsync(ConversationDetails details)
     {
         // The record exists before the details go on it; the final upsert at hang-up leaves the details alone.

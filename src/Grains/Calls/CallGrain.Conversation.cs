@@ -53,18 +53,18 @@ public sealed partial class CallGrain
     private async Task StartConversationAsync(bool voicemail)
     {
         var start = state.State.Start!;
+        var media = ServiceProvider.GetService<ICallMediaAccess>()?.GetMedia(Id);
+        if (voicemail && (start.Broadcast is null || media is null))
+        {
+            // A machine with no message to leave or no audio to speak into: hang up, as the hang-up policy would.
+            await carrier.HangUpAsync(Id);
+            await FailAsync(CallOutcome.Voicemail, Call.Notes);
+            return;
+        }
         if (start.Broadcast is not { } broadcast)
         {
             LogNoScript(Id);
             await carrier.HangUpAsync(Id);
-            return;
-        }
-        var media = ServiceProvider.GetService<ICallMediaAccess>()?.GetMedia(Id);
-        if (voicemail && media is null)
-        {
-            // A machine with no audio to speak into: hang up, as the hang-up policy would.
-            await carrier.HangUpAsync(Id);
-            await FailAsync(CallOutcome.Voicemail, Call.Notes);
             return;
         }
         var voice = ServiceProvider.GetRequiredService<VoiceCallRunner>();

@@ -38,8 +38,7 @@ public sealed partial class CallGrain(
         await state.WriteStateAsync();
         try
         {
-            // Only a Broadcast script that leaves messages keeps a machine-answered call up; the other dialers skip voicemail.
-            var stayOnMachine = start.Broadcast is { } broadcast && await Runner.LeavesVoicemailAsync(broadcast);
+            var stayOnMachine = await LeavesVoicemailAsync(start);
             await carrier.PlaceCallAsync(new OutboundCallRequest(Id, start.CampaignId, start.Destination, start.CallerId ?? "",
                 start.Simulation?.ToProfile(), TimeSpan.FromSeconds(start.RingTimeoutSeconds), start.DetectAnsweringMachine, stayOnMachine));
         }

@@ -82,12 +82,16 @@ public sealed class SipBroadcastVoicemailEndToEndTests(ITestOutputHelper output)
         Assert.NotEmpty(heard);
         var messageLength = SpeechAudio.Render(Message).Duration.TotalSeconds;
         var reported = details["voicemailSeconds"]!.GetValue<double>();
-        output.WriteLine($"message {messageLength:0.00} s, reported {reported:0.00} s, {sent.Count} RTP packets sent, first {sent.FirstOrDefault()?.Time - heard[0].Time:0.00} s after the machine's first");
-        Assert.InRange(reported, messageLength - 0.3, messageLength + 0.3);
-        Assert.InRange(sent.Count, (int)(reported / 0.02) - 3, (int)(reported / 0.02) + 3);
-        Assert.InRange(sent[0].Time - heard[0].Time, BeepEnd.TotalSeconds - 0.1, BeepEnd.TotalSeconds + 1.0);
-        Assert.InRange(sent[^1].Time - sent[0].Time, reported - 0.3, reported + 0.5);
-        var bye = Assert.Single(packets, p => p.IsBye);
+        Assert.NotEmpty(sent);
+        var seen = $"message {messageLength:0.00} s, reported {reported:0.00} s, beep end {BeepEnd.TotalSeconds:0.00} s, {sent.Count} RTP packets sent from {sent[0].Time - heard[0].Time:0.00} s to {sent[^1].Time - heard[0].Time:0.00} s";
+        output.WriteLine(seen);
+        Assert.True(Math.Abs(reported - messageLength) <= 0.3, seen);
+        Assert.True(Math.Abs(sent.Count - reported / 0.02) <= 3, seen);
+        // Not before the beep has ended; soon after it (a loaded machine may deliver frames a little late).
+        Assert.True(sent[0].Time - heard[0].Time >= BeepEnd.TotalSeconds - 0.1 && sent[0].Time - heard[0].Time <= BeepEnd.TotalSeconds + 1.5, seen);
+        Assert.True(sent[^1].Time - sent[0].Time >= reported - 0.3 && sent[^1].Time - sent[0].Time <= reported + 1.0, seen);
+        // The first BYE (a loaded machine may retransmit it, RFC 3261 §17.1.2.2).
+        var bye = packets.FirstOrDefault(p => p.IsBye) ?? throw new Xunit.Sdk.XunitException("No BYE on the wire.");
         Assert.True(bye.Time >= sent[^1].Time, "our BYE went out before the end of the message");
     }
 
@@ -111,7 +115,8 @@ public sealed class SipBroadcastVoicemailEndToEndTests(ITestOutputHelper output)
         var heard = packets.Where(p => p.SourcePort == machine.MediaPort).ToList();
         Assert.NotEmpty(heard);
         Assert.DoesNotContain(packets, p => p.DestinationPort == machine.MediaPort && p.SourcePort != machine.MediaPort);
-        var bye = Assert.Single(packets, p => p.IsBye);
+        // The first BYE (a loaded machine may retransmit it, RFC 3261 §17.1.2.2).
+        var bye = packets.FirstOrDefault(p => p.IsBye) ?? throw new Xunit.Sdk.XunitException("No BYE on the wire.");
         // AMD decides within its analysis time (three words of the greeting); the BYE follows at once, long before the beep.
         Assert.InRange(bye.Time - heard[0].Time, 0, BeepEnd.TotalSeconds - 0.5);
     }
