@@ -106,16 +106,18 @@ public sealed partial class CallGrain
     }
 
     /// <summary>
-    /// A voicemail attempt ended: the script's voicemail policy goes on the record with it, and on a real call what was
-    /// left (<paramref name="left"/>); the simulated carrier and the hang-up policy end such calls at once.
+    /// A voicemail attempt ended: the script's voicemail policy goes on the record with it. The simulated carrier and
+    /// the hang-up policy end such calls at once; a real call kept up for the message (<paramref name="keptUp"/>) records
+    /// what was actually left (<paramref name="left"/>, null when nothing could be).
     /// </summary>
-    private async Task RecordVoicemailAsync(ConversationDetails? left)
+    private async Task RecordVoicemailAsync(ConversationDetails? left, bool keptUp)
     {
         try
         {
             var details = left ?? await Runner.RunVoicemailAsync(state.State.Start!.Broadcast!);
+            if (keptUp && left is null) details = details with { VoicemailMessage = null };
             var note = details.Voicemail != "leaveMessage" ? "Voicemail: hung up"
-                : left is null || details.VoicemailSeconds > 0 ? "Voicemail: message left" : "Voicemail: message not left";
+                : !keptUp || details.VoicemailSeconds > 0 ? "Voicemail: message left" : "Voicemail: message not left";
             await SaveAsync(Call with { Notes = note });
             await records.UpsertAsync(Call);
             await records.SaveDetailsAsync(Id, details.ToJson());

@@ -58,7 +58,7 @@ public sealed partial class CallGrain
         {
             // A machine with no message to leave or no audio to speak into: hang up, as the hang-up policy would.
             await carrier.HangUpAsync(Id);
-            await FailAsync(CallOutcome.Voicemail, Call.Notes);
+            await FailAsync(CallOutcome.Voicemail, Call.Notes, keptUp: true);
             return;
         }
         if (start.Broadcast is not { } broadcast)
@@ -132,7 +132,7 @@ public sealed partial class CallGrain
             ended.Dispose();
         }
         // Voicemail: the message is on the record before our BYE, whose HungUp then finds the call ended.
-        if (ended.Voicemail) await FailAsync(CallOutcome.Voicemail, Call.Notes, run?.Details);
+        if (ended.Voicemail) await FailAsync(CallOutcome.Voicemail, Call.Notes, run?.Details, keptUp: true);
         if (hangUp) await carrier.HangUpAsync(Id);
         if (how == ConversationEnd.Deactivating && Call.IsLive) await CompleteAsync(time.GetUtcNow());
     }

@@ -142,13 +142,14 @@ public sealed partial class CallGrain(
         }
     }
 
-    /// <param name="voicemail">A Broadcast call's message left on a machine, if it left one.</param>
-    private async Task FailAsync(CallOutcome outcome, string? detail, ConversationDetails? voicemail = null)
+    /// <param name="voicemail">What a Broadcast call kept up on a machine left there, if anything.</param>
+    /// <param name="keptUp">The call stayed up on the machine to leave a message.</param>
+    private async Task FailAsync(CallOutcome outcome, string? detail, ConversationDetails? voicemail = null, bool keptUp = false)
     {
         var start = state.State.Start!;
         await SaveAsync(Call with { Status = CallStatus.Failed, Outcome = outcome, EndedAt = time.GetUtcNow(), Notes = detail });
         await records.UpsertAsync(Call);
-        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null) await RecordVoicemailAsync(voicemail);
+        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null) await RecordVoicemailAsync(voicemail, keptUp);
         try
         {
             await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, outcome, start.Retry);

@@ -29,10 +29,12 @@ public sealed class SipBroadcastVoicemailEndToEndTests(ITestOutputHelper output)
     private TestSilo? silo;
     private SippPhone? machine;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    /// <summary>Starts the sipp machine (a trunk_* scenario playing <paramref name="audio"/>) and a silo whose trunk dials it.</summary>
+    private async Task StartMachineAsync(string scenario, ContactCenter.Telephony.Media.Audio.AudioClip audio)
     {
-        // The machine keeps the line open after its beep (silence, as while recording) until our BYE.
-        machine = await SippPhone.StartPlayingAsync("trunk_uas_answer_play.xml", MachineGreetings.WithBeep(MachineGreetings.Short, beepSeconds: 0.5, silenceAfter: 12));
+        machine = await SippPhone.StartPlayingAsync(scenario, audio);
         var sip = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ContactCenter:Sip:ProxyHost"] = "127.0.0.1",
@@ -46,6 +48,10 @@ public sealed class SipBroadcastVoicemailEndToEndTests(ITestOutputHelper output)
         silo = await TestSilo.StartAsync("grains_voicemail", s => s.Services.AddSipTrunk(sip));
     }
 
+    /// <summary>The machine of the beep tests: it keeps the line open after its beep (silence, as while recording) until our BYE.</summary>
+    private Task StartBeepingMachineAsync() =>
+        StartMachineAsync("trunk_uas_answer_play.xml", MachineGreetings.WithBeep(MachineGreetings.Short, beepSeconds: 0.5, silenceAfter: 12));
+
     public async Task DisposeAsync()
     {
         if (silo is not null) await silo.DisposeAsync();
@@ -55,6 +61,7 @@ public sealed class SipBroadcastVoicemailEndToEndTests(ITestOutputHelper output)
     [Fact]
     public async Task Machine_ScriptLeavesMessage_MessageSpokenAfterTheBeep_ThenBye_RecordSaysVoicemailLeft()
     {
+        await StartBeepingMachineAsync();
         await using var trace = await PacketTrace.StartAsync($"udp and (port {machine!.MediaPort} or port {machine.Port})");
         var (campaign, lead) = await StartCampaignAsync($"voicemail: {{action: leaveMessage, message: \"{Message}\"}}");
 
@@ -98,6 +105,7 @@ public sealed class SipBroadcastVoicemailEndToEndTests(ITestOutputHelper output)
     [Fact]
     public async Task Machine_ScriptHangsUp_ByeRightAfterDetection_NothingSpoken_RecordSaysHungUp()
     {
+        await StartBeepingMachineAsync();
         await using var trace = await PacketTrace.StartAsync($"udp and (port {machine!.MediaPort} or port {machine.Port})");
         var (campaign, _) = await StartCampaignAsync("voicemail: {action: hangUp}");
 
@@ -119,6 +127,33 @@ public sealed class SipBroadcastVoicemailEndToEndTests(ITestOutputHelper output)
         var bye = packets.FirstOrDefault(p => p.IsBye) ?? throw new Xunit.Sdk.XunitException("No BYE on the wire.");
         // AMD decides within its analysis time (three words of the greeting); the BYE follows at once, long before the beep.
         Assert.InRange(bye.Time - heard[0].Time, 0, BeepEnd.TotalSeconds - 0.5);
+    }
+
+    [Fact]
+    public async Task MachineHangsUpDuringItsGreeting_WaitForTheBeepStopped_NothingSpoken_RecordSaysNotLeft()
+    {
+        // A long greeting with no beep; the machine hangs up 4 s after answering, while we wait for the greeting to end.
+        await StartMachineAsync("trunk_uas_machine_hangs_up.xml", MachineGreetings.WithoutBeep(MachineGreetings.Long));
+        await using var trace = await PacketTrace.StartAsync($"udp and (port {machine!.MediaPort} or port {machine.Port})");
+        var (campaign, _) = await StartCampaignAsync($"voicemail: {{action: leaveMessage, message: \"{Message}\"}}");
+
+        var callId = await WaitForVoicemailRecordAsync(campaign);
+        Assert.Equal(0, await machine.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+        var packets = await trace.StopAsync();
+
+        var record = (await new CallRecordStore(silo!.Database).GetAsync(callId))!;
+        Assert.Equal((CallStatus.Failed, CallOutcome.Voicemail), (record.Status, record.Outcome));
+        Assert.Equal("Voicemail: message not left", record.Notes);
+        var details = JsonNode.Parse((await new CallRecordStore(silo.Database).GetDetailsAsync(callId))!)!;
+        Assert.Equal("leaveMessage", details["voicemail"]!.GetValue<string>());
+        Assert.Null(details["voicemailMessage"]);
+        Assert.Null(details["voicemailSeconds"]);
+        var transcript = details["transcript"]!.AsArray();
+        foreach (var line in transcript) output.WriteLine($"{line!["speaker"]}: {line["text"]}");
+        Assert.DoesNotContain(transcript, t => t!["speaker"]!.GetValue<string>() == "agent");
+        Assert.Contains(transcript, t => t!["text"]!.GetValue<string>() == "the machine hung up before the message was left");
+        // Nothing of ours on the wire but signalling: the machine's BYE, our 200 OK.
+        Assert.DoesNotContain(packets, p => p.DestinationPort == machine.MediaPort && p.SourcePort != machine.MediaPort);
     }
 
     private async Task<(ICampaignGrain Campaign, long Lead)> StartCampaignAsync(string voicemail)
