@@ -93,7 +93,8 @@ public sealed class SipBroadcastVoicemailEndToEndTests(ITestOutputHelper output)
         var seen = $"message {messageLength:0.00} s, reported {reported:0.00} s, beep end {BeepEnd.TotalSeconds:0.00} s, {sent.Count} RTP packets sent from {sent[0].Time - heard[0].Time:0.00} s to {sent[^1].Time - heard[0].Time:0.00} s";
         output.WriteLine(seen);
         Assert.True(Math.Abs(reported - messageLength) <= 0.3, seen);
-        Assert.True(Math.Abs(sent.Count - reported / 0.02) <= 3, seen);
+        // Every 20 ms frame of the message went out (tcpdump may have missed some on a busy machine, and says how many).
+        Assert.True(sent.Count <= reported / 0.02 + 3 && sent.Count + trace.DroppedByKernel >= reported / 0.02 - 3, seen + $", {trace.DroppedByKernel} dropped by the kernel");
         // Not before the beep has ended; soon after it (a loaded machine may deliver frames a little late).
         Assert.True(sent[0].Time - heard[0].Time >= BeepEnd.TotalSeconds - 0.1 && sent[0].Time - heard[0].Time <= BeepEnd.TotalSeconds + 1.5, seen);
         Assert.True(sent[^1].Time - sent[0].Time >= reported - 0.3 && sent[^1].Time - sent[0].Time <= reported + 1.0, seen);
@@ -151,7 +152,8 @@ public sealed class SipBroadcastVoicemailEndToEndTests(ITestOutputHelper output)
         var transcript = details["transcript"]!.AsArray();
         foreach (var line in transcript) output.WriteLine($"{line!["speaker"]}: {line["text"]}");
         Assert.DoesNotContain(transcript, t => t!["speaker"]!.GetValue<string>() == "agent");
-        Assert.Contains(transcript, t => t!["text"]!.GetValue<string>() == "the machine hung up before the message was left");
+        // Either the media ending or the carrier's HungUp stops the wait first; both say why nothing was left.
+        Assert.Contains(transcript, t => t!["speaker"]!.GetValue<string>() == "system" && t["text"]!.GetValue<string>().EndsWith("before the message was left", StringComparison.Ordinal));
         // Nothing of ours on the wire but signalling: the machine's BYE, our 200 OK.
         Assert.DoesNotContain(packets, p => p.DestinationPort == machine.MediaPort && p.SourcePort != machine.MediaPort);
     }

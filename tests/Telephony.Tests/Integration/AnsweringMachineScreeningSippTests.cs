@@ -102,7 +102,8 @@ public sealed class AnsweringMachineScreeningSippTests
         var t0 = heard[0].Time;
         var seen = $"beep end {beepEnd.TotalSeconds:0.00} s; {end}; {sent.Count} packets sent from {sent[0].Time - t0:0.00} s to {sent[^1].Time - t0:0.00} s";
         // Every 20 ms frame of the 2 s message on the wire, and nothing else from our RTP port.
-        Assert.True(sent.Count is >= 98 and <= 102, seen);
+        // (tcpdump may have missed some on a busy machine, and says how many)
+        Assert.True(sent.Count <= 102 && sent.Count + trace.DroppedByKernel >= 98, seen + $", {trace.DroppedByKernel} dropped by the kernel");
         // Not before the beep has ended; soon after it (a loaded machine may deliver frames a little late).
         Assert.True(sent[0].Time - t0 >= beepEnd.TotalSeconds - 0.1 && sent[0].Time - t0 <= beepEnd.TotalSeconds + 1.5, seen);
         Assert.True(sent[^1].Time - sent[0].Time is >= 1.8 and <= 3.0, seen);

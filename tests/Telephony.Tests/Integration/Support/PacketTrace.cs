@@ -28,8 +28,9 @@ public sealed partial class PacketTrace : IAsyncDisposable
     public static async Task<PacketTrace> StartAsync(string filter)
     {
         var info = new ProcessStartInfo("tcpdump") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        // -A prints payloads (to spot the BYE), -tt epoch times, -l and --immediate-mode hand over each packet at once.
-        foreach (var a in new[] { "-i", "lo", "-n", "-tt", "-l", "-A", "--immediate-mode", filter }) info.ArgumentList.Add(a);
+        // -A prints payloads (to spot the BYE; the first 96 bytes of a packet hold its request line), -tt epoch times,
+        // -l and --immediate-mode hand over each packet at once, -B a large buffer so a busy machine drops nothing.
+        foreach (var a in new[] { "-i", "lo", "-n", "-tt", "-l", "-A", "-s", "96", "-B", "16384", "--immediate-mode", filter }) info.ArgumentList.Add(a);
         var process = new Process { StartInfo = info };
         var trace = new PacketTrace(process);
         process.OutputDataReceived += (_, e) =>
@@ -58,10 +59,21 @@ public sealed partial class PacketTrace : IAsyncDisposable
         return trace;
     }
 
+    /// <summary>
+    /// Packets that matched but that the kernel dropped because tcpdump fell behind (known once stopped); a count of
+    /// packets on the wire is the captured ones plus these.
+    /// </summary>
+    public int DroppedByKernel { get; private set; }
+
     /// <summary>Stops the capture (as Ctrl-C would) and returns the packets in capture order.</summary>
     public async Task<IReadOnlyList<Packet>> StopAsync()
     {
         await InterruptAsync();
+        lock (errors)
+        {
+            var dropped = Dropped().Match(errors.ToString());
+            DroppedByKernel = dropped.Success ? int.Parse(dropped.Groups[1].Value, CultureInfo.InvariantCulture) : 0;
+        }
         var packets = new List<Packet>();
         lock (lines)
         {
@@ -103,6 +115,9 @@ public sealed partial class PacketTrace : IAsyncDisposable
             process.Kill();
         }
     }
+
+    [GeneratedRegex(@"(\d+) packets? dropped by kernel")]
+    private static partial Regex Dropped();
 
     [GeneratedRegex(@"^(\d+\.\d+) IP [0-9.]+\.(\d+) > [0-9.]+\.(\d+): UDP, length (\d+)")]
     private static partial Regex Header();
