@@ -16,47 +16,30 @@ public sealed partial class CallGrain
 {
     private BroadcastCallRunner Runner => ServiceProvider.GetRequiredService<BroadcastCallRunner>();
 
-    private async Task RunConversationAsync()
+    /// <summary>
+    /// Acts on a finished conversation: a transfer the script asked for (when still allowed), else the disposition.
+    /// Returns true when a human agent has the call now (then nobody hangs up on it).
+    /// </summary>
+    private async Task<bool> ApplyConversationAsync(BroadcastRun run, bool allowTransfer)
     {
         var start = state.State.Start!;
-        var hangUp = true;
-        try
+        var broadcast = start.Broadcast!;
+        var details = run.Details;
+        var (outcome, code) = (run.Result.Outcome, run.Result.Disposition);
+        if (allowTransfer && run.TransferCampaign is { } target)
         {
-            if (start.Broadcast is not { } broadcast)
+            var agentId = await TransferAsync(target);
+            details = details with { Transfer = new TransferRecord(target, agentId, agentId is null ? TransferRecord.NoAgent : TransferRecord.Connected) };
+            if (agentId is not null)
             {
-                LogNoScript(Id);
-                return;
+                // The human agent has the call now; their wrap-up gives the disposition.
+                await SaveDetailsAsync(details);
+                return true;
             }
-            // A carrier with real audio (the SIP trunk, in this silo) gets a spoken conversation; the simulated one a text one.
-            var run = ServiceProvider.GetService<ICallMediaAccess>()?.GetMedia(Id) is { } media
-                ? await ServiceProvider.GetRequiredService<VoiceCallRunner>().RunAsync(broadcast, media)
-                : await Runner.RunSimulatedAsync(broadcast, start.Simulation, start.LeadId);
-            var details = run.Details;
-            var (outcome, code) = (run.Result.Outcome, run.Result.Disposition);
-            if (run.TransferCampaign is { } target)
-            {
-                var agentId = await TransferAsync(target);
-                details = details with { Transfer = new TransferRecord(target, agentId, agentId is null ? TransferRecord.NoAgent : TransferRecord.Connected) };
-                if (agentId is not null)
-                {
-                    // The human agent has the call now; their wrap-up gives the disposition.
-                    hangUp = false;
-                    await SaveDetailsAsync(details);
-                    return;
-                }
-                (outcome, code) = (BroadcastCallRunner.TransferFailedOutcome, run.TransferFailedDisposition ?? BroadcastCallRunner.TransferFailedOutcome);
-            }
-            await ApplyConversationDispositionAsync(start, broadcast, outcome, code, details);
+            (outcome, code) = (BroadcastCallRunner.TransferFailedOutcome, run.TransferFailedDisposition ?? BroadcastCallRunner.TransferFailedOutcome);
         }
-        catch (Exception ex) when (ex is DomainException or AgentScriptFormatException or ArgumentException)
-        {
-            // A script that vanished or cannot run must not leave a person on a silent line.
-            LogConversationFailed(Id, ex.Message);
-        }
-        finally
-        {
-            if (hangUp) await carrier.HangUpAsync(Id);
-        }
+        await ApplyConversationDispositionAsync(start, broadcast, outcome, code, details);
+        return false;
     }
 
     private async Task ApplyConversationDispositionAsync(CallStart start, BroadcastCall broadcast, string outcome, string code, ConversationDetails details)
@@ -122,19 +105,43 @@ public sealed partial class CallGrain
         return null;
     }
 
-    /// <summary>The simulated carrier ends a voicemail attempt at once; the script's voicemail policy is recorded with it.</summary>
-    private async Task RecordVoicemailAsync()
+    /// <summary>
+    /// A voicemail attempt ended: the script's voicemail policy goes on the record with it. The simulated carrier and
+    /// the hang-up policy end such calls at once; a real call kept up for the message (<paramref name="keptUp"/>) records
+    /// what was actually left (<paramref name="left"/>, null when nothing could be).
+    /// </summary>
+    private async Task RecordVoicemailAsync(ConversationDetails? left, bool keptUp)
     {
         try
         {
-            var details = await Runner.RunVoicemailAsync(state.State.Start!.Broadcast!);
-            await SaveAsync(Call with { Notes = details.Voicemail == "leaveMessage" ? "Voicemail: message left" : "Voicemail: hung up" });
+            var details = left ?? await Runner.RunVoicemailAsync(state.State.Start!.Broadcast!);
+            if (keptUp && left is null) details = details with { VoicemailMessage = null };
+            var note = details.Voicemail != "leaveMessage" ? "Voicemail: hung up"
+                : !keptUp || details.VoicemailSeconds > 0 ? "Voicemail: message left" : "Voicemail: message not left";
+            await SaveAsync(Call with { Notes = note });
             await records.UpsertAsync(Call);
             await records.SaveDetailsAsync(Id, details.ToJson());
         }
         catch (Exception ex) when (ex is DomainException or AgentScriptFormatException or ArgumentException)
         {
             LogConversationFailed(Id, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Whether a machine-answered call should stay up for a message: only for a Broadcast script that leaves one (the
+    /// other dialers skip voicemail). A script that cannot be read leaves nothing; the conversation reports why later.
+    /// </summary>
+    private async Task<bool> LeavesVoicemailAsync(CallStart start)
+    {
+        if (start.Broadcast is not { } broadcast) return false;
+        try
+        {
+            return await Runner.LeavesVoicemailAsync(broadcast);
+        }
+        catch (Exception ex) when (ex is DomainException or AgentScriptFormatException)
+        {
+            return false;
         }
     }
 

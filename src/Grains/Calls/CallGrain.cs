@@ -1,4 +1,5 @@
 using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Broadcast.Calls;
 using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Dispositions;
@@ -37,8 +38,9 @@ public sealed partial class CallGrain(
         await state.WriteStateAsync();
         try
         {
+            var stayOnMachine = await LeavesVoicemailAsync(start);
             await carrier.PlaceCallAsync(new OutboundCallRequest(Id, start.CampaignId, start.Destination, start.CallerId ?? "",
-                start.Simulation?.ToProfile(), TimeSpan.FromSeconds(start.RingTimeoutSeconds), start.DetectAnsweringMachine));
+                start.Simulation?.ToProfile(), TimeSpan.FromSeconds(start.RingTimeoutSeconds), start.DetectAnsweringMachine, stayOnMachine));
         }
         catch (Exception ex)
         {
@@ -58,6 +60,11 @@ public sealed partial class CallGrain(
             case CallEventKind.Ringing when Call.Status == CallStatus.Dialing:
                 Remember(Call with { Status = CallStatus.Ringing, RingingAt = e.At });
                 break;
+            case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing && e.Outcome == CallOutcome.Voicemail:
+                // A machine, kept up because the script leaves a message after the beep.
+                Remember(Call with { Status = CallStatus.Answered, AnsweredAt = e.At, Notes = e.Detail });
+                await StartConversationAsync(voicemail: true);
+                break;
             case CallEventKind.Answered when Call.Status is CallStatus.Dialing or CallStatus.Ringing:
                 await AnswerAsync(e.At);
                 break;
@@ -65,7 +72,14 @@ public sealed partial class CallGrain(
                 await FailAsync(e.Outcome == CallOutcome.None ? CallOutcome.CarrierError : e.Outcome, e.Detail);
                 break;
             case CallEventKind.HungUp when Call.Status is CallStatus.Answered or CallStatus.Connected:
-                await CompleteAsync(e.At);
+                if (conversation is { } running)
+                {
+                    // The far end left mid-conversation: stop the agent and keep what was heard.
+                    conversation = null;
+                    await running.StopAsync(StopWait);
+                    await FinishConversationAsync(running, ConversationEnd.FarEndHungUp);
+                }
+                if (Call.IsLive) await CompleteAsync(e.At);
                 break;
             default:
                 LogIgnoredEvent(Id, e.Kind, Call.Status);
@@ -124,16 +138,18 @@ public sealed partial class CallGrain(
         await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
         if (start.AgentId is null)
         {
-            await RunConversationAsync(); // Broadcast: the AI agent takes the call from here.
+            await StartConversationAsync(voicemail: false); // Broadcast: the AI agent takes the call from here.
         }
     }
 
-    private async Task FailAsync(CallOutcome outcome, string? detail)
+    /// <param name="voicemail">What a Broadcast call kept up on a machine left there, if anything.</param>
+    /// <param name="keptUp">The call stayed up on the machine to leave a message.</param>
+    private async Task FailAsync(CallOutcome outcome, string? detail, ConversationDetails? voicemail = null, bool keptUp = false)
     {
         var start = state.State.Start!;
         await SaveAsync(Call with { Status = CallStatus.Failed, Outcome = outcome, EndedAt = time.GetUtcNow(), Notes = detail });
         await records.UpsertAsync(Call);
-        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null) await RecordVoicemailAsync();
+        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null) await RecordVoicemailAsync(voicemail, keptUp);
         try
         {
             await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, outcome, start.Retry);

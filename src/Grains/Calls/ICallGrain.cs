@@ -19,4 +19,10 @@ public interface ICallGrain : IGrainWithStringKey
     /// <summary>Records the agent's wrap-up for this call and applies the disposition to the lead.</summary>
     Task ApplyDispositionAsync(WrapUpRequest wrapUp, string? agentId);
     Task<CallSnapshot> GetAsync();
+    /// <summary>
+    /// Applies the result of this call's AI-agent conversation once it has ended. Called by the call itself: the
+    /// conversation runs outside the grain's turns (it outlasts any response timeout). Does nothing when there is
+    /// nothing to apply.
+    /// </summary>
+    Task OnConversationEndedAsync();
 }

@@ -112,7 +112,8 @@ public sealed partial class CampaignGrain
             try
             {
                 await GrainFactory.GetGrain<ICallGrain>(callId).StartAsync(new CallStart(Id, entry.LeadId, entry.Phone, d.CallerId, null, null,
-                    d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, new BroadcastCall(d.AgentScriptId!, scriptVersion, d.Dispositions)));
+                    d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, new BroadcastCall(d.AgentScriptId!, scriptVersion, d.Dispositions),
+                    DetectAnsweringMachine: d.AnsweringMachineDetection));
                 S.Counters = S.Counters with { Dialed = S.Counters.Dialed + 1 };
                 return true;
             }

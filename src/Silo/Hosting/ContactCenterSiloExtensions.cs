@@ -52,6 +52,9 @@ public static class ContactCenterSiloExtensions
         services.AddBroadcastAgent();
         services.TryAddSingleton<ContactCenter.Grains.Broadcast.Calls.BroadcastCallRunner>();
         services.TryAddSingleton<ContactCenter.Grains.Broadcast.Calls.VoiceCallRunner>();
+        // ContactCenter:Broadcast:Voice:MaxCallLength (e.g. 00:10:00) and the voicemail greeting's end; checked at start.
+        services.AddOptions<ContactCenter.Grains.Broadcast.Calls.VoiceCallOptions>().BindConfiguration(ContactCenter.Grains.Broadcast.Calls.VoiceCallOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<ContactCenter.Grains.Broadcast.Calls.VoiceCallOptions>, ContactCenter.Grains.Broadcast.Calls.VoiceCallOptionsValidator>());
         services.TryAddSingleton<ICallEventSink, CallEventRouter>();
         services.TryAddSingleton<SimulatedCarrier>();
         services.TryAddSingleton<ICarrier>(sp => sp.GetRequiredService<SimulatedCarrier>());

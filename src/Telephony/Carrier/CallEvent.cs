@@ -9,7 +9,10 @@ public enum CallEventKind
     Dialing,
     /// <summary>The far end rings (180/183).</summary>
     Ringing,
-    /// <summary>A person picked up (200 OK, AMD said Human or NotSure).</summary>
+    /// <summary>
+    /// A person picked up (200 OK, AMD said Human or NotSure); or, with <see cref="CallOutcome.Voicemail"/>, a machine
+    /// did and the request asked to stay on it (<see cref="OutboundCallRequest.StayOnAnsweringMachine"/>).
+    /// </summary>
     Answered,
     /// <summary>The attempt failed before a person was reached; <see cref="CallEvent.Outcome"/> says why.</summary>
     Failed,

@@ -8,6 +8,10 @@ namespace ContactCenter.Telephony.Carrier;
 /// <param name="Simulation">Simulated-carrier profile; ignored by a real trunk.</param>
 /// <param name="RingTimeout">How long to ring before giving up with NoAnswer.</param>
 /// <param name="DetectAnsweringMachine">Screen the answer for an answering machine (reported as Failed/Voicemail); null keeps the carrier's default.</param>
+/// <param name="StayOnAnsweringMachine">
+/// When screening finds a machine, keep the call up and report it Answered with <see cref="CallOutcome.Voicemail"/>, so
+/// the dialer can leave a message; false hangs up on the machine (Failed/Voicemail).
+/// </param>
 public sealed record OutboundCallRequest(
     string CallId,
     string CampaignId,
@@ -15,4 +19,5 @@ public sealed record OutboundCallRequest(
     string CallerId,
     SimulationProfile? Simulation = null,
     TimeSpan? RingTimeout = null,
-    bool? DetectAnsweringMachine = null);
+    bool? DetectAnsweringMachine = null,
+    bool StayOnAnsweringMachine = false);

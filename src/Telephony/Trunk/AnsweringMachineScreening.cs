@@ -9,11 +9,12 @@ namespace ContactCenter.Telephony.Trunk;
 /// Sits between one call's SIP events and the dialer's sink and screens the answer: at 200 OK it
 /// holds back Answered, listens to the callee's audio with the <see cref="AnsweringMachineDetector"/>
 /// (bounded by <see cref="AmdOptions.TotalAnalysisTime"/>), then reports Answered for a person (or
-/// when unsure), or Failed with <see cref="CallOutcome.Voicemail"/> for a machine and hangs up.
+/// when unsure), or Failed with <see cref="CallOutcome.Voicemail"/> for a machine and hangs up — unless asked to
+/// stay on machines, then Answered with <see cref="CallOutcome.Voicemail"/> and the call stays up for a message.
 /// Events pass through in order: SIP delivers them one at a time per call, so the HungUp of a
 /// caller who leaves during screening arrives after the screening's own report.
 /// </summary>
-internal sealed partial class AnsweringMachineScreening(ICallEventSink inner, AmdOptions options, TimeProvider time, ILogger logger) : ICallEventSink
+internal sealed partial class AnsweringMachineScreening(ICallEventSink inner, AmdOptions options, bool stayOnMachine, TimeProvider time, ILogger logger) : ICallEventSink
 {
     private readonly TaskCompletionSource<SipOutboundCall> call = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool screenedOut;
@@ -58,6 +59,12 @@ internal sealed partial class AnsweringMachineScreening(ICallEventSink inner, Am
             return;
         }
 
+        if (stayOnMachine)
+        {
+            // The dialer leaves a message and hangs up itself; the call's later HungUp reaches it as for any answer.
+            await inner.OnCallEventAsync(callEvent with { Outcome = CallOutcome.Voicemail, Detail = detail });
+            return;
+        }
         screenedOut = true;
         await inner.OnCallEventAsync(new CallEvent(callEvent.CallId, CallEventKind.Failed, time.GetUtcNow(), CallOutcome.Voicemail, detail));
         // Not awaited: the hang-up waits for this call's event queue, which is waiting for us.

@@ -40,7 +40,7 @@ public sealed partial class TrunkCarrier(
             return;
         }
 
-        var screening = new AnsweringMachineScreening(events, options.Amd, time, logger);
+        var screening = new AnsweringMachineScreening(events, options.Amd, request.StayOnAnsweringMachine, time, logger);
         try
         {
             screening.Attach(await userAgent.PlaceCallAsync(call, screening, cancellationToken));

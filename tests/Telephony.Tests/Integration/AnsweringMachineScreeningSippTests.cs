@@ -1,8 +1,10 @@
 using ContactCenter.Telephony.Carrier;
+using ContactCenter.Telephony.Media.Amd;
 using ContactCenter.Telephony.Media.Audio;
 using ContactCenter.Telephony.Tests.Integration.Support;
 using ContactCenter.Telephony.Tests.Media.Amd;
 using ContactCenter.Telephony.Tests.Sip.Support;
+using MachineGreetings = ContactCenter.Telephony.Tests.Media.Support.MachineGreetings;
 using SpeechAudio = ContactCenter.Telephony.Tests.Media.Support.SpeechAudio;
 
 namespace ContactCenter.Telephony.Tests.Integration;
@@ -64,6 +66,50 @@ public sealed class AnsweringMachineScreeningSippTests
         // The dialer never hears of an answer or of our own BYE: a voicemail is a failed attempt.
         Assert.DoesNotContain(CallEventKind.Answered, trunk.Events.Kinds);
         Assert.DoesNotContain(CallEventKind.HungUp, trunk.Events.Kinds);
+    }
+
+    [Fact]
+    public async Task MachineKeptUpWhenAsked_AnsweredAsVoicemail_MessageSentAfterTheBeep_ThenOurBye()
+    {
+        var beepEnd = MachineGreetings.GreetingEnd(MachineGreetings.Short) + TimeSpan.FromSeconds(0.5);
+        using var audio = new SippAudioFolder(MachineGreetings.WithBeep(MachineGreetings.Short, beepSeconds: 0.5, silenceAfter: 3));
+        var (trunk, sipp) = await StartAsync(audio, amd: true);
+        await using var _ = trunk;
+        await using var __ = sipp;
+        await using var trace = await PacketTrace.StartAsync($"udp and (port {sipp.MediaPort} or port {sipp.Port})");
+
+        await trunk.Carrier.PlaceCallAsync(new OutboundCallRequest("machine-2", "c1", "+12125550126", "", StayOnAnsweringMachine: true));
+        await Eventually.TrueAsync(() => trunk.Events.Kinds.Contains(CallEventKind.Answered), "the machine's answer", Wait);
+
+        var answered = Assert.Single(trunk.Events.Events, e => e.Kind == CallEventKind.Answered);
+        Assert.Equal(CallOutcome.Voicemail, answered.Outcome);
+        Assert.Contains("AMD Machine", answered.Detail);
+        var media = trunk.Carrier.GetMedia("machine-2") ?? throw new Xunit.Sdk.XunitException("The machine's call was not kept up.");
+        var ourPort = media.Session.LocalEndPoint.Port;
+        var end = await media.Session.WaitForGreetingEndAsync();
+        Assert.Equal(GreetingEndKind.Beep, end.Kind);
+        var message = AudioClip.Tone(600, TimeSpan.FromSeconds(2));
+        await media.Session.PlayAsync(message);
+        await trunk.Carrier.HangUpAsync("machine-2");
+        Assert.Equal(0, await sipp.WaitForExitAsync(Wait));
+        await Eventually.TrueAsync(() => trunk.Events.Kinds.Contains(CallEventKind.HungUp), "the hang-up event", Wait);
+
+        var packets = await trace.StopAsync();
+        var heard = packets.Where(p => p.DestinationPort == ourPort).ToList();
+        var sent = packets.Where(p => p.SourcePort == ourPort && p.DestinationPort == sipp.MediaPort).ToList();
+        Assert.NotEmpty(heard);
+        Assert.NotEmpty(sent);
+        var t0 = heard[0].Time;
+        var seen = $"beep end {beepEnd.TotalSeconds:0.00} s; {end}; {sent.Count} packets sent from {sent[0].Time - t0:0.00} s to {sent[^1].Time - t0:0.00} s";
+        // Every 20 ms frame of the 2 s message on the wire, and nothing else from our RTP port.
+        // (tcpdump may have missed some on a busy machine, and says how many)
+        Assert.True(sent.Count <= 102 && sent.Count + trace.DroppedByKernel >= 98, seen + $", {trace.DroppedByKernel} dropped by the kernel");
+        // Not before the beep has ended; soon after it (a loaded machine may deliver frames a little late).
+        Assert.True(sent[0].Time - t0 >= beepEnd.TotalSeconds - 0.1 && sent[0].Time - t0 <= beepEnd.TotalSeconds + 1.5, seen);
+        Assert.True(sent[^1].Time - sent[0].Time is >= 1.8 and <= 3.0, seen);
+        // The first BYE (a loaded machine may retransmit it, RFC 3261 §17.1.2.2).
+        var bye = packets.FirstOrDefault(p => p.IsBye) ?? throw new Xunit.Sdk.XunitException("No BYE on the wire.");
+        Assert.True(bye.Time >= sent[^1].Time, "our BYE went out before the end of the message");
     }
 
     [Fact]

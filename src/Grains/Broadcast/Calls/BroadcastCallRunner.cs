@@ -14,7 +14,10 @@ public sealed class BroadcastCallRunner(ConversationSessionFactory sessions, Age
     /// <summary>Outcome a script may map to say what happens when a transfer finds no Ready agent.</summary>
     public const string TransferFailedOutcome = "transfer-failed";
 
-    /// <summary>Holds the conversation with the simulated person picked for this lead.</summary>
+    /// <summary>
+    /// Holds the conversation with the simulated person picked for this lead. Cancelling <paramref name="cancellationToken"/>
+    /// once the conversation has started ends it as a caller hang-up with what was said so far.
+    /// </summary>
     /// <exception cref="Common.EntityNotFoundException">The script version is gone.</exception>
     public async Task<BroadcastRun> RunSimulatedAsync(BroadcastCall call, CampaignSimulation? simulation, long leadId, CancellationToken cancellationToken = default)
     {
@@ -24,10 +27,27 @@ public sealed class BroadcastCallRunner(ConversationSessionFactory sessions, Age
         IReadOnlyList<string> replies = chosen >= 0 ? behaviours[chosen] ?? [] : [];
 
         var session = sessions.Create(script);
-        var transferTo = await SimulatedCaller.ConverseAsync(session, replies, cancellationToken);
+        string? transferTo = null;
+        try
+        {
+            transferTo = await SimulatedCaller.ConverseAsync(session, replies, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && session.IsStarted)
+        {
+            // The call ended under the conversation: the person is gone.
+        }
+        if (!session.IsComplete) await session.HandleAsync(CallerInput.HangUp, CancellationToken.None);
         var result = session.GetResult();
         return new BroadcastRun(result, ConversationDetails.From(call, result, chosen >= 0 ? chosen : null), transferTo,
             script.Dispositions.TryGetValue(TransferFailedOutcome, out var code) ? code : null);
+    }
+
+    /// <summary>Whether the script leaves a voicemail message (then a real call stays on an answering machine for it).</summary>
+    /// <exception cref="Common.EntityNotFoundException">The script version is gone.</exception>
+    public async Task<bool> LeavesVoicemailAsync(BroadcastCall call, CancellationToken cancellationToken = default)
+    {
+        var script = await scripts.GetAsync(call.ScriptId, call.ScriptVersion, cancellationToken);
+        return script.Voicemail.Action == VoicemailAction.LeaveMessage && !string.IsNullOrWhiteSpace(script.Voicemail.Message);
     }
 
     /// <summary>An answering machine took the call: the script's voicemail policy, recorded.</summary>

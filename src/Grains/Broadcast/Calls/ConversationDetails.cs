@@ -33,6 +33,8 @@ public sealed record ConversationDetails
     public string? Voicemail { get; init; }
     /// <summary>Voicemail only: the message left.</summary>
     public string? VoicemailMessage { get; init; }
+    /// <summary>Voicemail on a real call only: seconds of the message's audio sent into the call.</summary>
+    public double? VoicemailSeconds { get; init; }
     public TransferRecord? Transfer { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public required DateTimeOffset EndedAt { get; init; }

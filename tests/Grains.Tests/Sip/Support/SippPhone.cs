@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ContactCenter.Telephony.Media.Audio;
 using ContactCenter.Telephony.Tests.Sip.Support;
 
 namespace ContactCenter.Grains.Tests.Sip.Support;
@@ -22,6 +23,9 @@ public sealed class SippPhone : IAsyncDisposable
 
     public int Port => sipp.Port;
 
+    /// <summary>sipp's RTP port.</summary>
+    public int MediaPort => sipp.MediaPort;
+
     public string Output => sipp.Output;
 
     /// <param name="scenario">A file of the Scenarios folder copied next to the tests.</param>
@@ -36,6 +40,14 @@ public sealed class SippPhone : IAsyncDisposable
             var spoken = Path.Combine(folder, "spoken.wav");
             await RunAsync("espeak-ng", ["-w", spoken, words]);
             await RunAsync("sox", [spoken, "-r", "8000", "-c", "1", "-e", "mu-law", Path.Combine(folder, "answer.wav")]);
+        });
+
+    /// <summary>A phone whose answer.wav is <paramref name="audio"/> (e.g. an answering machine's greeting and beep), as 8 kHz µ-law.</summary>
+    public static Task<SippPhone> StartPlayingAsync(string scenario, AudioClip audio) =>
+        StartAsync(scenario, folder =>
+        {
+            WavFile.WriteFile(Path.Combine(folder, "answer.wav"), audio, WavFormat.MuLaw);
+            return Task.CompletedTask;
         });
 
     /// <summary>Waits for sipp to finish its one call; 0 means the scenario passed.</summary>

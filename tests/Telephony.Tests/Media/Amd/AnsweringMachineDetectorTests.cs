@@ -7,13 +7,13 @@ namespace ContactCenter.Telephony.Tests.Media.Amd;
 
 public sealed class AnsweringMachineDetectorTests
 {
-    internal const string VoicemailGreeting = "Hi, you have reached the voicemail of John Smith. I am not available to take your call right now. Please leave your name, number and a short message after the tone and I will call you back as soon as I can.";
+    internal const string VoicemailGreeting = MachineGreetings.Long;
 
     private static AudioClip Silence(double seconds) => AudioClip.Silence(TimeSpan.FromSeconds(seconds));
 
     internal static AudioClip HumanAnswer() => Silence(0.3).Append(SpeechAudio.Render("Hello?")).Append(Silence(2));
 
-    internal static AudioClip VoicemailAnswer() => Silence(0.3).Append(SpeechAudio.Render(VoicemailGreeting)).Append(SpeechAudio.Tone(1000, 0.5)).Append(Silence(1));
+    internal static AudioClip VoicemailAnswer() => MachineGreetings.WithBeep();
 
     [Fact]
     public void Hello_ThenSilence_IsHuman()
