@@ -4,7 +4,8 @@ namespace ContactCenter.Telephony.Media.Amd;
 
 /// <summary>
 /// Listens to an answering machine after AMD said Machine and tells when its greeting is over, so a voicemail message
-/// is recorded whole: when the beep (a steady tone of at least <see cref="GreetingEndOptions.MinimumBeep"/>) stops;
+/// is recorded whole: when the beep (a steady tone of at least <see cref="GreetingEndOptions.MinimumBeep"/>) has
+/// stopped for <see cref="GreetingEndOptions.BeepEndHold"/>;
 /// without a beep, after <see cref="GreetingEndOptions.SilenceAfterGreeting"/> of silence; at the latest after
 /// <see cref="GreetingEndOptions.MaximumWait"/> of audio. Feed 8 kHz frames in order.
 /// </summary>
@@ -20,6 +21,7 @@ public sealed class GreetingEndDetector
     private double toneHz;
     private double? beepHz;
     private TimeSpan beepDuration;
+    private TimeSpan sinceBeep;
 
     /// <summary>Creates a detector; throws <see cref="ArgumentException"/> for invalid options.</summary>
     public GreetingEndDetector(GreetingEndOptions? options = null)
@@ -43,15 +45,23 @@ public sealed class GreetingEndDetector
         var (hz, purity) = silent ? (0, 0) : ToneAnalysis.DominantTone(samples);
         if (!silent && purity >= options.TonePurity)
         {
-            tone = tone > TimeSpan.Zero && Math.Abs(hz - toneHz) <= SameToneHz ? tone + duration : duration;
+            if (beepHz is { } beep && sinceBeep > TimeSpan.Zero && Math.Abs(hz - beep) <= SameToneHz)
+                tone = beepDuration + sinceBeep + duration; // the beep again after a dropout: one beep, gap included
+            else
+                tone = tone > TimeSpan.Zero && Math.Abs(hz - toneHz) <= SameToneHz ? tone + duration : duration;
             toneHz = hz;
+            sinceBeep = TimeSpan.Zero;
             if (tone >= options.MinimumBeep) (beepHz, beepDuration) = (toneHz, tone);
         }
         else
         {
             tone = TimeSpan.Zero;
-            // The beep is over: the machine records from here.
-            if (beepHz is not null) return Decide(GreetingEndKind.Beep);
+            if (beepHz is not null)
+            {
+                sinceBeep += duration;
+                // The beep is over: the machine records from here.
+                if (sinceBeep >= options.BeepEndHold) return Decide(GreetingEndKind.Beep);
+            }
         }
 
         silence = silent ? silence + duration : TimeSpan.Zero;

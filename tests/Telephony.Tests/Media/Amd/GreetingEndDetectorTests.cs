@@ -18,9 +18,31 @@ public sealed class GreetingEndDetectorTests
         Assert.Equal(GreetingEndKind.Beep, result.Kind);
         Assert.InRange(result.BeepFrequencyHz!.Value, 975, 1025);
         Assert.InRange(result.BeepDuration!.Value.TotalMilliseconds, 440, 520);
-        // Decided on the first frame after the beep: the message is recorded from there, nothing of it before the tone.
-        var beepEnd = MachineGreetings.GreetingEnd() + TimeSpan.FromSeconds(0.5);
-        Assert.InRange(result.Elapsed, beepEnd, beepEnd + Frame * 2);
+        // Decided once the tone has been gone for the hold: the message is recorded from there, nothing of it under the tone.
+        var beepEnd = MachineGreetings.GreetingEnd() + TimeSpan.FromSeconds(0.5) + new GreetingEndOptions().BeepEndHold;
+        // (the frame holding the tone's last samples may already count towards the hold)
+        Assert.InRange(result.Elapsed, beepEnd - Frame, beepEnd + Frame * 2);
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(60)]
+    public void BeepWithADropoutInside_IsOneBeepEndingWhenTheToneStops(int dropoutMs)
+    {
+        // A frame or three lost on the way (the media gap rule turns them into silence) in the middle of the beep.
+        var clip = MachineGreetings.WithoutBeep(MachineGreetings.Short, silenceAfter: 0.3)
+            .Append(AudioClip.Tone(1000, TimeSpan.FromMilliseconds(260)))
+            .Append(AudioClip.Silence(TimeSpan.FromMilliseconds(dropoutMs)))
+            .Append(AudioClip.Tone(1000, TimeSpan.FromMilliseconds(240)))
+            .Append(AudioClip.Silence(TimeSpan.FromSeconds(1)));
+        var toneEnd = MachineGreetings.GreetingEnd(MachineGreetings.Short) + TimeSpan.FromMilliseconds(300 + 260 + dropoutMs + 240);
+
+        var result = GreetingEndDetector.Analyze(clip);
+
+        Assert.Equal(GreetingEndKind.Beep, result!.Kind);
+        Assert.InRange(result.BeepDuration!.Value.TotalMilliseconds, 480 + dropoutMs, 520 + dropoutMs);
+        var hold = new GreetingEndOptions().BeepEndHold;
+        Assert.InRange(result.Elapsed, toneEnd + hold - Frame, toneEnd + hold + Frame * 2);
     }
 
     [Fact]
