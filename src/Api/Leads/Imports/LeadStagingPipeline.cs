@@ -29,7 +29,7 @@ public static class LeadStagingPipeline
         {
             try
             {
-                return Write(connection, route, policy, queue, counters, rejected, reportBytes, stop.Token);
+                return Write(connection, route, policy, csv.Length, queue, counters, rejected, reportBytes, stop.Token);
             }
             catch
             {
@@ -71,13 +71,15 @@ public static class LeadStagingPipeline
         }
     }
 
-    private static long Write(NpgsqlConnection connection, LeadImportRoute route, DuplicatePolicy policy, BlockingCollection<Task<ParsedBatch>> queue,
+    private static long Write(NpgsqlConnection connection, LeadImportRoute route, DuplicatePolicy policy, long fileBytes, BlockingCollection<Task<ParsedBatch>> queue,
         LeadImportCounters counters, Action<List<RejectedRow>> rejected, Action<long> reportBytes, CancellationToken ct)
     {
         long copied = 0;
         // Under "skip" the file's own repeats are dropped here; an E.164 number fits in a long,
         // which keeps a million of them in about 30 MB.
         var seen = policy == DuplicatePolicy.Skip ? new HashSet<long>() : null;
+        var presized = false;
+        long rowsSoFar = 0;
         var copy = LeadImportMerge.BeginCopy(connection, route);
         try
         {
@@ -85,6 +87,16 @@ public static class LeadStagingPipeline
             foreach (var next in queue.GetConsumingEnumerable(ct))
             {
                 var batch = next.GetAwaiter().GetResult();
+                rowsSoFar += batch.Leads.Count + batch.Rejected.Count;
+                if (seen is not null && !presized && rowsSoFar >= PresizeAfterRows && batch.BytesRead > 0)
+                {
+                    // Sized once from the bytes per row so far (the read position runs a buffer ahead,
+                    // so this errs low): growing by doubling would hold the old and the new table at
+                    // once, tens of MB at the end of a million-row file.
+                    var estimate = fileBytes / (double)batch.BytesRead * rowsSoFar * 1.05;
+                    seen.EnsureCapacity((int)Math.Min(estimate, MaxPresizedNumbers));
+                    presized = true;
+                }
                 using (batch.Leads)
                 {
                     long duplicates = 0;
@@ -123,6 +135,11 @@ public static class LeadStagingPipeline
         }
         return copied;
     }
+
+    /// <summary>The most numbers the duplicate set is sized for up front (a few hundred MB of file).</summary>
+    private const int MaxPresizedNumbers = 5_000_000;
+
+    private const int PresizeAfterRows = 10_000;
 
     private static Task<ParsedBatch> ParseAsync(LeadRowParser parser, long? firstColumn, List<RawRow> rows, long bytesRead) => Task.Run(() =>
     {
