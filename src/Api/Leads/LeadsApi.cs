@@ -64,7 +64,7 @@ public static class LeadsApi
         {
             altPhones.Add(PhoneNumberNormalizer.TryNormalize(raw, list.DefaultRegion, out var altError) ?? throw new ValidationFailedException($"altPhones[{i}]", altError!));
         }
-        var lead = await store.InsertAsync(body with { AltPhones = altPhones }, e164, timeZone);
+        var lead = await store.InsertAsync(body with { AltPhones = altPhones }, e164, PostalTimeZones.Refine(timeZone, e164, body.State, body.Country));
         return TypedResults.Created($"/api/leads/{lead.Id}", lead);
     }
 

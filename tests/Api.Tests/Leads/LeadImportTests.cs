@@ -216,6 +216,26 @@ public sealed class LeadImportTests(ApiServer server)
     }
 
     [Fact]
+    public async Task Import_StateColumn_RefinesTheNumbersZone_AnExplicitZoneWins()
+    {
+        var listId = await api.CreateListAsync();
+        var csv = "Phone,State,Time Zone\n" +
+                  "(212) 734-0199,CA,\n" +                       // New York number, California address
+                  "(915) 555-0100,Texas,\n" +                    // El Paso: Texas, but Mountain time
+                  "(617) 253-1000,,\n" +                         // no address: the number's zone
+                  "(312) 555-0142,NY,America/Phoenix\n";         // an explicit zone wins
+        await api.ImportAsync(listId, LeadApiClient.Utf8(csv));
+
+        var zones = (await api.LeadsAsync(listId)).Select(l => l["timeZone"]!.GetValue<string>());
+        Assert.Equal(["America/Los_Angeles", "America/Denver", "America/New_York", "America/Phoenix"], zones);
+
+        // A lead added on its own gets its zone the same way.
+        var single = await LeadApiClient.ReadAsync(
+            await server.Http.PostAsJsonAsync("/api/leads", new { listId, phone = "(212) 734-0100", state = "California" }), HttpStatusCode.Created);
+        Assert.Equal("America/Los_Angeles", single["timeZone"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Import_ExplicitMapping_WinsOverDetection()
     {
         var listId = await api.CreateListAsync();

@@ -7,7 +7,7 @@ namespace ContactCenter.Api.Leads.Imports;
 
 /// <summary>
 /// Turns one raw CSV row into a <see cref="StagedLead"/> (trimmed fields, E.164 numbers, the
-/// number's time zone, custom fields as JSON) or into a <see cref="RejectedRow"/> with the reason.
+/// time zone from the number refined by the address, custom fields as JSON) or into a <see cref="RejectedRow"/> with the reason.
 /// Stateless, so batches are parsed on several threads at once.
 /// </summary>
 public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
@@ -66,7 +66,7 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
         try { json = CustomFields(customJson, custom); }
         catch (JsonException) { rejected = Reject(row, "The customFields column is not a JSON object."); return null; }
         return new StagedLead(row.Line, first, last, address, city, state, postal, country, phone, altPhones, gender, email, comments,
-            json, tags ?? [], zone ?? numberZone);
+            json, tags ?? [], zone ?? PostalTimeZones.Refine(numberZone, phone, state, country));
     }
 
     private static string? Clean(string raw)
