@@ -42,7 +42,15 @@ public sealed class LeadCsvReader : IDisposable
         var capped = new RecordCapReader(CsvTextDecoder.Open(file, encoding), maxRecordChars, cancellation);
         try
         {
-            var sep = Sep.Reader(o => o with { DisableColCountCheck = true, Unescape = true, CultureInfo = CultureInfo.InvariantCulture }).From(capped);
+            // Values that repeat down a column (countries, states, cities, first names, tags) come out as
+            // one shared string each: half the reader's allocations on a typical lead file.
+            var sep = Sep.Reader(o => o with
+            {
+                DisableColCountCheck = true,
+                Unescape = true,
+                CultureInfo = CultureInfo.InvariantCulture,
+                CreateToString = SepToString.PoolPerCol(),
+            }).From(capped);
             if (capped.TryTakeTruncated(0))
                 throw new ValidationFailedException("file", $"The header line is longer than {maxRecordChars:N0} characters.");
             if (sep.Header.ColNames.Count == 0 || sep.Header.ColNames.All(string.IsNullOrWhiteSpace))
