@@ -7,9 +7,6 @@ using ContactCenter.Grains.Leads;
 using ContactCenter.Grains.Tests.Sip.Support;
 using ContactCenter.Grains.Tests.Support;
 using ContactCenter.Silo.Database;
-using ContactCenter.Silo.Hosting;
-using ContactCenter.Telephony.Trunk;
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Orleans.TestingHost;
 using Xunit.Abstractions;
@@ -54,17 +51,7 @@ public sealed class SipBroadcastVoiceEndToEndTests(ITestOutputHelper output) : I
     public async Task InitializeAsync()
     {
         customer = await SippPhone.StartSpeakingAsync("trunk_uas_voice_answer.xml", "yes please");
-        var sip = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ContactCenter:Sip:ProxyHost"] = "127.0.0.1",
-            ["ContactCenter:Sip:ProxyPort"] = customer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ContactCenter:Sip:BindAddress"] = "127.0.0.1",
-            ["ContactCenter:Sip:BindPort"] = "0",
-            ["ContactCenter:Sip:RtpPortMin"] = "0",
-            ["ContactCenter:Sip:RtpPortMax"] = "0",
-            ["ContactCenter:Sip:DefaultCallerId"] = "+12125550100",
-        }).Build().GetSection(SipTrunkOptions.Section);
-        silo = await TestSilo.StartAsync("grains_voice", s => s.Services.AddSipTrunk(sip));
+silo = await SipTrunkSilo.StartAsync("grains_voice", customer.Port);
         cluster = silo.Cluster;
         database = silo.Database;
     }

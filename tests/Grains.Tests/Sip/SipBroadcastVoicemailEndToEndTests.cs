@@ -9,8 +9,6 @@ using ContactCenter.Grains.Tests.Support;
 using ContactCenter.Telephony.Carrier;
 using ContactCenter.Telephony.Tests.Integration.Support;
 using ContactCenter.Telephony.Tests.Media.Support;
-using ContactCenter.Telephony.Trunk;
-using Microsoft.Extensions.Configuration;
 using Xunit.Abstractions;
 
 namespace ContactCenter.Grains.Tests.Sip;
@@ -35,17 +33,7 @@ public sealed class SipBroadcastVoicemailEndToEndTests(ITestOutputHelper output)
     private async Task StartMachineAsync(string scenario, ContactCenter.Telephony.Media.Audio.AudioClip audio)
     {
         machine = await SippPhone.StartPlayingAsync(scenario, audio);
-        var sip = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ContactCenter:Sip:ProxyHost"] = "127.0.0.1",
-            ["ContactCenter:Sip:ProxyPort"] = machine.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ContactCenter:Sip:BindAddress"] = "127.0.0.1",
-            ["ContactCenter:Sip:BindPort"] = "0",
-            ["ContactCenter:Sip:RtpPortMin"] = "0",
-            ["ContactCenter:Sip:RtpPortMax"] = "0",
-            ["ContactCenter:Sip:DefaultCallerId"] = "+12125550100",
-        }).Build().GetSection(SipTrunkOptions.Section);
-        silo = await TestSilo.StartAsync("grains_voicemail", s => s.Services.AddSipTrunk(sip));
+silo = await SipTrunkSilo.StartAsync("grains_voicemail", machine.Port);
     }
 
     /// <summary>The machine of the beep tests: it keeps the line open after its beep (silence, as while recording) until our BYE.</summary>

@@ -5,10 +5,7 @@ using ContactCenter.Grains.Leads;
 using ContactCenter.Grains.Tests.Sip.Support;
 using ContactCenter.Grains.Tests.Support;
 using ContactCenter.Silo.Database;
-using ContactCenter.Silo.Hosting;
 using ContactCenter.Telephony.AgentPhones;
-using ContactCenter.Telephony.Trunk;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.TestingHost;
@@ -32,20 +29,9 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
     {
         customer = await SippPhone.StartAsync("trunk_uas_answer_play_bye.xml", toneHz: 440);
         agentPhone = await SippPhone.StartAsync("trunk_uas_agent_phone.xml", toneHz: 660);
-        var sip = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["ContactCenter:Sip:ProxyHost"] = "127.0.0.1",
-            ["ContactCenter:Sip:ProxyPort"] = customer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ContactCenter:Sip:BindAddress"] = "127.0.0.1",
-            ["ContactCenter:Sip:BindPort"] = "0",
-            ["ContactCenter:Sip:RtpPortMin"] = "0",
-            ["ContactCenter:Sip:RtpPortMax"] = "0",
-            ["ContactCenter:Sip:DefaultCallerId"] = "+12125550100",
-            // Trunk-wide AMD on: the campaign below turns it off, and the tone sipp plays (a long
-            // "greeting") would otherwise end the call as Voicemail before it reaches the agent.
-            ["ContactCenter:Sip:AnsweringMachineDetection"] = "true",
-        }).Build().GetSection(SipTrunkOptions.Section);
-        silo = await TestSilo.StartAsync("grains_sip", s => s.Services.AddSipTrunk(sip));
+// Trunk-wide AMD on: the campaign below turns it off, and the tone sipp plays (a long
+        // "greeting") would otherwise end the call as Voicemail before it reaches the agent.
+        silo = await SipTrunkSilo.StartAsync("grains_sip", customer.Port, new Dictionary<string, string?> { ["ContactCenter:Sip:AnsweringMachineDetection"] = "true" });
         cluster = silo.Cluster;
         database = silo.Database;
     }
