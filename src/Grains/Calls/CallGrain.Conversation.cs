@@ -130,6 +130,8 @@ public sealed partial class CallGrain
         finally
         {
             ended.Dispose();
+            // Nothing runs beside the grain any more: ordinary idle collection again (zero resets the delay).
+            DelayDeactivation(TimeSpan.Zero);
         }
         // Voicemail: the message is on the record before our BYE, whose HungUp then finds the call ended.
         if (ended.Voicemail) await FailAsync(CallOutcome.Voicemail, Call.Notes, run?.Details, keptUp: true);
