@@ -56,7 +56,7 @@ public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStor
             await using var connection = await db.OpenConnectionAsync(cancel.Token);
             await using var transaction = await connection.BeginTransactionAsync(cancel.Token);
             var route = await LeadImportMerge.BeginAsync(connection, job.ListId, job.Policy, cancel.Token);
-            var copied = await LeadStagingPipeline.RunAsync(connection, route, csv, parser, job.Policy, settings.BatchRows, counters, errors.Add, b => Volatile.Write(ref bytesRead, b), cancel.Token);
+            var copied = await LeadCopyPipeline.RunAsync(connection, route, csv, parser, job.Policy, settings.BatchRows, counters, errors.Add, b => Volatile.Write(ref bytesRead, b), cancel.Token);
             Volatile.Write(ref bytesRead, csv.Length);
             var copiedAt = TimeProvider.System.GetElapsedTime(started).TotalSeconds;
             phase = "Merging";

@@ -6,8 +6,9 @@ namespace ContactCenter.Api.Leads.Imports;
 
 /// <summary>
 /// Moves the rows of a file into PostgreSQL along the import's route: a reader thread cuts the file into
-/// batches, the thread pool normalizes the batches in parallel, and a writer thread copies them
-/// to PostgreSQL in file order with binary COPY. The bounded queue between them keeps a few
+/// batches, the thread pool normalizes each batch and encodes it in the binary COPY format in
+/// parallel, and a writer thread drops the file's repeated numbers and sends the bytes to
+/// PostgreSQL in file order. The bounded queue between them keeps a few
 /// batches in memory at most, whatever the size of the file.
 /// </summary>
 /// <remarks>
@@ -15,7 +16,7 @@ namespace ContactCenter.Api.Leads.Imports;
 /// COPY socket), so they get threads of their own: blocking pool threads would starve the very
 /// parse tasks they wait for on a 2-core machine.
 /// </remarks>
-public static class LeadStagingPipeline
+public static class LeadCopyPipeline
 {
     /// <summary>Copies the file's good rows along <paramref name="route"/>; returns how many were copied.</summary>
     public static async Task<long> RunAsync(NpgsqlConnection connection, LeadImportRoute route, LeadCsvReader csv, LeadRowParser parser, DuplicatePolicy policy, int batchRows,
