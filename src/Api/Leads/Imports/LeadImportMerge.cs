@@ -22,6 +22,7 @@ public static class LeadImportMerge
     public const string StagingCopyCommand = $"COPY {StagingTable} (line, {CopiedColumns}) FROM STDIN (FORMAT BINARY)";
 
     public const string DirectCopyCommand = $"COPY leads (list_id, {CopiedColumns}) FROM STDIN (FORMAT BINARY)";
+
     private const string LeadColumns = "list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones, gender, email, comments, custom_fields, tags, time_zone, status";
 
     // A number on the global DNC list is imported as DoNotCall, never dropped; per-campaign DNC
