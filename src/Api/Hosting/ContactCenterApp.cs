@@ -68,7 +68,7 @@ public static class ContactCenterApp
         app.MapImportsApi();
         app.MapDncApi();
         app.MapCallsApi();
-        app.MapOrleansDashboard("/dashboard");
+        if (options.Dashboard) app.MapOrleansDashboard("/dashboard");
         app.MapAgentScriptsApi();
         app.MapTrunksApi();
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -32,8 +32,8 @@ public static class ContactCenterSiloExtensions
             silo.Services.AddSipTrunk(silo.Configuration.GetSection(SipTrunkOptions.Section));
             silo.Services.AddHostedService<AgentPhoneWatcher>();
         }
-        // Grain counts, call rates and silo health for operators at /dashboard of the API.
-        silo.AddDashboard();
+        // Grain counts, call rates and silo health for operators at /dashboard of the API, when asked for.
+        if (options.Dashboard) silo.AddDashboard();
         return silo;
     }
 
@@ -65,7 +65,7 @@ public static class ContactCenterSiloExtensions
     public static IClientBuilder AddContactCenterClient(this IClientBuilder client, string connectionString, ContactCenterOptions options)
     {
         client.UsePostgresClustering(connectionString);
-        client.AddDashboard();
+        if (options.Dashboard) client.AddDashboard();
         client.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         return client;
     }

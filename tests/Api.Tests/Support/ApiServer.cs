@@ -30,7 +30,7 @@ public sealed class ApiServer : IAsyncLifetime
         ConnectionString = await Postgres.CreateDatabaseAsync("api_tests");
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
-        app = await ContactCenterApp.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(Settings(ConnectionString, BaseAddress.ToString(), "Silo")));
+        app = await ContactCenterApp.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(Settings(ConnectionString, BaseAddress.ToString(), "Silo", dashboard: true)));
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
@@ -43,8 +43,9 @@ public sealed class ApiServer : IAsyncLifetime
     }
 
     /// <summary>Configuration of one node: its URL, its own Orleans ports and cluster id per database.</summary>
-    public static Dictionary<string, string?> Settings(string connectionString, string url, string mode, string? clusterId = null) => new()
+    public static Dictionary<string, string?> Settings(string connectionString, string url, string mode, string? clusterId = null, bool dashboard = false) => new()
     {
+        ["ContactCenter:Dashboard"] = dashboard ? "true" : "false",
         ["ConnectionStrings:ContactCenter"] = connectionString,
         ["urls"] = url,
         ["ContactCenter:Mode"] = mode,
