@@ -31,8 +31,12 @@ var pgData = Path.Combine(work, "pg");
 await using var postgres = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { DataDirectory = pgData, Throwaway = true });
 var connectionString = await postgres.CreateDatabaseAsync("bench");
 var target = new NpgsqlConnectionStringBuilder(connectionString);
+// The product connects as an ordinary role that owns its database, as on a managed PostgreSQL:
+// no superuser powers (psql below stays the server's superuser).
+await PsqlAsync("CREATE ROLE contact_center LOGIN; ALTER DATABASE bench OWNER TO contact_center");
+var appConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Username = "contact_center" }.ConnectionString;
 var url = $"http://127.0.0.1:{FreePort()}";
-await using var api = await ApiProcess.StartAsync(url, connectionString, FreePort(), FreePort());
+await using var api = await ApiProcess.StartAsync(url, appConnectionString, FreePort(), FreePort());
 using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(30) };
 
 // 1. psql \copy into a bare table with the file's columns: the floor for getting these bytes into PostgreSQL.

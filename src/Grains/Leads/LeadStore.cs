@@ -43,13 +43,20 @@ public sealed class LeadStore(NpgsqlDataSource db)
         return lists;
     }
 
+    /// <summary>
+    /// Adds one lead to its list; refused when the list does not exist (or was just removed). The
+    /// list row is share-locked by the same statement, so the list cannot go before we commit
+    /// (migration 0005: leads carry no foreign key, every writer locks its list).
+    /// </summary>
     public async Task<Lead> InsertAsync(NewLead lead, string e164, string? timeZone, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand($"""
+            WITH list AS (SELECT id FROM lead_lists WHERE id = $1 FOR KEY SHARE)
             INSERT INTO leads (list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones,
                                gender, email, comments, custom_fields, tags, time_zone, status)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16,
-                    CASE WHEN EXISTS (SELECT 1 FROM dnc_numbers WHERE phone = $9 AND campaign_id = '') THEN 'DoNotCall' ELSE 'New' END)
+            SELECT list.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16,
+                   CASE WHEN EXISTS (SELECT 1 FROM dnc_numbers WHERE phone = $9 AND campaign_id = '') THEN 'DoNotCall' ELSE 'New' END
+            FROM list
             RETURNING {Columns}
             """);
         object N(string? s) => string.IsNullOrWhiteSpace(s) ? DBNull.Value : s.Trim();
@@ -64,7 +71,8 @@ public sealed class LeadStore(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = lead.CustomFields?.GetRawText() ?? "{}" });
         cmd.Parameters.Add(new() { Value = (lead.Tags ?? []).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = (object?)timeZone ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        return (await ReadLeadsAsync(cmd, ct)).Single();
+        return (await ReadLeadsAsync(cmd, ct)).SingleOrDefault()
+            ?? throw new Common.ValidationFailedException("listId", $"List {lead.ListId} does not exist.");
     }
 
     public async Task<Lead?> GetAsync(long id, CancellationToken ct = default)

@@ -100,7 +100,36 @@ public sealed class DncAndListTests(ApiServer server)
         await LeadApiClient.ReadAsync(await Http.DeleteAsync($"/api/lists/{listId}"), HttpStatusCode.NoContent);
         await LeadApiClient.ReadAsync(await Http.GetAsync($"/api/lists/{listId}"), HttpStatusCode.NotFound);
         Assert.Empty(await api.LeadsAsync(listId));
+        Assert.Equal(0L, await SqlAsync("SELECT count(*) FROM leads WHERE list_id = $1", listId));
         await LeadApiClient.ReadAsync(await Http.DeleteAsync($"/api/lists/{listId}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Lists_RemovedOutsideTheApi_TakeTheirLeadsAlong()
+    {
+        // Leads carry no foreign key (migration 0005); the trigger on lead_lists does what ON DELETE CASCADE did.
+        var listId = await api.CreateListAsync();
+        var otherId = await api.CreateListAsync();
+        await api.ImportAsync(listId, LeadApiClient.Utf8("Phone\n9175550160\n9175550161\n"));
+        await api.ImportAsync(otherId, LeadApiClient.Utf8("Phone\n9175550162\n"));
+        await SqlAsync("DELETE FROM lead_lists WHERE id = $1", listId);
+        Assert.Equal(0L, await SqlAsync("SELECT count(*) FROM leads WHERE list_id = $1", listId));
+        Assert.Equal(1L, await SqlAsync("SELECT count(*) FROM leads WHERE list_id = $1", otherId));
+    }
+
+    [Fact]
+    public async Task Leads_ForAListThatIsGone_AreRefusedByTheStore()
+    {
+        // The API checks the list first; the store's own statement must refuse too, for the list
+        // removed between that check and the insert.
+        var listId = await api.CreateListAsync();
+        await SqlAsync("DELETE FROM lead_lists WHERE id = $1", listId);
+        await using var db = NpgsqlDataSource.Create(server.ConnectionString);
+        var store = new ContactCenter.Grains.Leads.LeadStore(db);
+        var refused = await Assert.ThrowsAsync<ContactCenter.Grains.Common.ValidationFailedException>(() =>
+            store.InsertAsync(new ContactCenter.Grains.Leads.NewLead { ListId = listId, Phone = "+19175550163" }, "+19175550163", null));
+        Assert.Contains("does not exist", refused.Message);
+        Assert.Equal(0L, await SqlAsync("SELECT count(*) FROM leads WHERE list_id = $1", listId));
     }
 
     [Fact]
@@ -140,11 +169,11 @@ public sealed class DncAndListTests(ApiServer server)
         await LeadApiClient.ReadAsync(await Http.PostAsJsonAsync("/api/lists/999999/recycle", new { outcomes = new[] { "Busy" } }), HttpStatusCode.NotFound);
     }
 
-    private async Task SqlAsync(string sql, long id)
+    private async Task<object?> SqlAsync(string sql, long id)
     {
         await using var db = NpgsqlDataSource.Create(server.ConnectionString);
         await using var cmd = db.CreateCommand(sql);
         cmd.Parameters.Add(new() { Value = id });
-        await cmd.ExecuteNonQueryAsync();
+        return await cmd.ExecuteScalarAsync();
     }
 }

@@ -55,8 +55,7 @@ public static class LeadImportMerge
         }
         var direct = policy == DuplicatePolicy.Allow || (policy == DuplicatePolicy.Skip && !hasLeads);
         if (!direct) await CreateStagingAsync(connection, ct);
-        var checksOff = await SkipRowByRowForeignKeyCheckAsync(connection, ct);
-        return new LeadImportRoute(listId, direct, idFloor, checksOff);
+        return new LeadImportRoute(listId, direct, idFloor);
     }
 
     private static async Task CreateStagingAsync(NpgsqlConnection connection, CancellationToken ct)
@@ -99,11 +98,6 @@ public static class LeadImportMerge
         else
         {
             await MergeAsync(connection, route.ListId, policy, copiedRows, counters, ct);
-        }
-        if (route.ForeignKeyChecksOff)
-        {
-            await using var restore = new NpgsqlCommand("SET LOCAL session_replication_role = origin", connection);
-            await restore.ExecuteNonQueryAsync(ct);
         }
     }
 
@@ -160,25 +154,5 @@ public static class LeadImportMerge
             counters.Imported = await merge.ExecuteNonQueryAsync(ct);
         }
         counters.AddDuplicates(stagedRows - counters.Imported);
-    }
-
-    /// <summary>
-    /// The leads → lead_lists foreign key is checked by a trigger per inserted row, which costs
-    /// more than a third of a million-row load. Every row of this import carries the one list id
-    /// whose row we hold FOR UPDATE (so the list exists and cannot go away before we commit): the
-    /// per-row checks can prove nothing more. When the role may, and when leads has no triggers of
-    /// its own that replica mode would also silence, the import runs with the foreign-key triggers
-    /// off (what pg_restore --disable-triggers does); otherwise the checks just run.
-    /// </summary>
-    private static async Task<bool> SkipRowByRowForeignKeyCheckAsync(NpgsqlConnection connection, CancellationToken ct)
-    {
-        await using var check = new NpgsqlCommand("""
-            SELECT (current_setting('is_superuser') = 'on' OR has_parameter_privilege('session_replication_role', 'SET'))
-               AND NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = 'leads'::regclass AND NOT tgisinternal)
-            """, connection);
-        if (await check.ExecuteScalarAsync(ct) is not true) return false;
-        await using var replica = new NpgsqlCommand("SET LOCAL session_replication_role = replica", connection);
-        await replica.ExecuteNonQueryAsync(ct);
-        return true;
     }
 }

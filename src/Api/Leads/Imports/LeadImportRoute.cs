@@ -14,5 +14,4 @@ namespace ContactCenter.Api.Leads.Imports;
 /// Every lead this import adds gets a larger id: the list row is locked, so no other transaction
 /// can add to this list until we commit, and this value was drawn from the id sequence after the lock.
 /// </param>
-/// <param name="ForeignKeyChecksOff">Whether the per-row foreign-key triggers are off for this transaction.</param>
-public sealed record LeadImportRoute(long ListId, bool Direct, long IdFloor, bool ForeignKeyChecksOff);
+public sealed record LeadImportRoute(long ListId, bool Direct, long IdFloor);
