@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ContactCenter.Grains.Campaigns;
+using ContactCenter.Grains.Pacing;
 using ContactCenter.LeadImport;
 using ContactCenter.Silo.Database;
 using Npgsql;
@@ -109,6 +111,24 @@ await PsqlAsync($"\\copy (SELECT {LeadColumns} FROM leads WHERE list_id = {list[
 await PsqlAsync("CREATE TABLE leads_floor (LIKE leads INCLUDING ALL)");
 var (floorSeconds, pgCpuFloor, _) = await PsqlAsync($"\\copy leads_floor ({LeadColumns}) FROM '{rowsPath}' WITH (FORMAT binary)");
 
+// 4. The dialer's side of a big list: a campaign's hopper claiming its next 20 leads from the
+// list just imported, as the campaign grain does on every refill (distinct campaigns, so every
+// claim takes 20 more leads; the first claim also warms the statement up).
+var claimMilliseconds = new List<double>();
+await using (var appDb = NpgsqlDataSource.Create(appConnectionString))
+{
+    var hopper = new HopperStore(appDb);
+    var openAllDay = new CallingWindow { Start = "00:00", End = "23:59" };
+    for (var claim = 0; claim <= 20; claim++)
+    {
+        var started = Stopwatch.StartNew();
+        var claimed = await hopper.ClaimAsync($"bench-campaign-{claim}", [list["id"]!.GetValue<long>()], openAllDay, 3, 20, DateTimeOffset.UtcNow);
+        if (claim > 0) claimMilliseconds.Add(started.Elapsed.TotalMilliseconds);
+        if (claimed.Count != 20) throw new InvalidOperationException($"A hopper claim returned {claimed.Count} leads instead of 20.");
+    }
+}
+claimMilliseconds.Sort();
+
 Console.WriteLine();
 Console.WriteLine($"| {rows:N0} rows, {csvBytes / 1e6:F0} MB, 12 columns ({(cold ? "first import of a fresh process" : $"after {WarmUpRounds} warm-up imports of {WarmUpRows:N0} rows")}) | seconds | rows/s |");
 Console.WriteLine("| --- | ---: | ---: |");
@@ -120,6 +140,7 @@ Console.WriteLine($"| ratio: leads-shaped COPY / bare COPY | {floorSeconds / cop
 Console.WriteLine($"| ratio: ours / leads-shaped COPY | {importSeconds / floorSeconds:F2}x | |");
 Console.WriteLine();
 Console.WriteLine($"CPU seconds: bare \\copy: PostgreSQL {pgCpuCopy:F2}; leads-shaped \\copy: PostgreSQL {pgCpuFloor:F2}; our import: API process {appCpu:F2} (on {Environment.ProcessorCount} cores), PostgreSQL {pgCpuImport:F2}");
+Console.WriteLine($"Hopper claim of 20 leads from the {rows:N0}-lead list: median {claimMilliseconds[claimMilliseconds.Count / 2]:F1} ms, slowest {claimMilliseconds[^1]:F1} ms (20 claims)");
 Console.WriteLine($"Memory of the API process (API + co-hosted silo): resident before the import {baseline / 1e6:F0} MB, peak during it {Math.Max(peakSampled, peakKernel) / 1e6:F0} MB (kernel's VmHWM {peakKernel / 1e6:F0} MB, sampled every 20 ms {peakSampled / 1e6:F0} MB)");
 
 await api.DisposeAsync();
