@@ -381,10 +381,9 @@ public sealed partial class CampaignGrain(
     private async Task CompleteIfExhaustedAsync()
     {
         if (hopper.Count > 0 || previews.Count > 0 || S.ActiveCalls.Count > 0 || time.GetUtcNow() < nextCompletionCheckAt) return;
-        // Counting is a scan of the campaign's lists: once a second is plenty.
+        // One index probe per list, but a database round trip: once a second is plenty.
         nextCompletionCheckAt = time.GetUtcNow() + TimeSpan.FromSeconds(1);
-        var (_, remaining) = await hopperStore.CountAsync(S.Definition.ListIds);
-        if (remaining == 0)
+        if (!await hopperStore.AnyRemainingAsync(S.Definition.ListIds))
         {
             LogCompleted(Id);
             await StopPacingAsync();

@@ -94,12 +94,26 @@ public sealed class HopperStore(NpgsqlDataSource db)
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Whether any lead on the lists is not yet finished: stops at the first one found, where
+    /// <see cref="CountAsync"/> reads every lead of the lists (~150 ms for a million).
+    /// </summary>
+    public async Task<bool> AnyRemainingAsync(IReadOnlyList<long> listIds, CancellationToken ct = default)
+    {
+        if (listIds.Count == 0) return false;
+        await using var cmd = db.CreateCommand($"SELECT EXISTS (SELECT 1 FROM leads WHERE list_id = ANY($1::bigint[]) AND status IN ({UnfinishedStatuses}))");
+        cmd.Parameters.Add(new() { Value = listIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+
+    private const string UnfinishedStatuses = "'New', 'Queued', 'Dialing', 'Contacted', 'Callback'";
+
     /// <summary>Leads on the lists, and those not yet finished (anything that may still be dialed).</summary>
     public async Task<(long Total, long Remaining)> CountAsync(IReadOnlyList<long> listIds, CancellationToken ct = default)
     {
         if (listIds.Count == 0) return (0, 0);
-        await using var cmd = db.CreateCommand("""
-            SELECT count(*), count(*) FILTER (WHERE status IN ('New', 'Queued', 'Dialing', 'Contacted', 'Callback'))
+        await using var cmd = db.CreateCommand($"""
+            SELECT count(*), count(*) FILTER (WHERE status IN ({UnfinishedStatuses}))
             FROM leads WHERE list_id = ANY($1::bigint[])
             """);
         cmd.Parameters.Add(new() { Value = listIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });

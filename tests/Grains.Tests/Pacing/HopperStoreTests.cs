@@ -132,6 +132,19 @@ public sealed class HopperStoreTests(GrainsCluster fixture)
         Assert.Equal(LeadStatus.New, (await fixture.Leads.GetAsync(lead.Id))!.Status);
     }
 
+    [Fact]
+    public async Task AnyRemaining_AgreesWithTheCount()
+    {
+        var list = await fixture.Leads.CreateListAsync("remaining", "US");
+        var lead = await AddLeadAsync(list.Id);
+        Assert.True(await Hopper.AnyRemainingAsync([list.Id]));
+        Assert.Equal((1L, 1L), await Hopper.CountAsync([list.Id]));
+        await SetAsync(lead.Id, "status = 'Done'");
+        Assert.False(await Hopper.AnyRemainingAsync([list.Id]));
+        Assert.Equal((1L, 0L), await Hopper.CountAsync([list.Id]));
+        Assert.False(await Hopper.AnyRemainingAsync([]));
+    }
+
     [Theory]
     [InlineData("2026-11-24T09:00:00", true)]
     [InlineData("2026-11-24T07:59:00", false)]
