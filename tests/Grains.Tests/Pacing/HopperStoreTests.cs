@@ -47,6 +47,23 @@ public sealed class HopperStoreTests(GrainsCluster fixture)
     }
 
     [Fact]
+    public async Task Claim_TakesTheEarliestLeadsAcrossOpenZones_ALeadWithoutZoneCountsAsUtc()
+    {
+        // 14:00 UTC: New York and UTC are open, Los Angeles is not; the claim's limit picks the
+        // earliest callable leads, whatever their zones.
+        var list = await fixture.Leads.CreateListAsync("zones", "US");
+        var losAngeles = await AddLeadAsync(list.Id, "America/Los_Angeles");
+        var newYork = await AddLeadAsync(list.Id, "America/New_York");
+        var utc = await AddLeadAsync(list.Id, timeZone: null);
+        var laterNewYork = await AddLeadAsync(list.Id, "America/New_York");
+        var first = await Hopper.ClaimAsync(Campaign(), [list.Id], Daytime, 3, 2, TuesdayAfternoonUtc);
+        Assert.Equal([newYork.Id, utc.Id], first.Select(c => c.LeadId));
+        var second = await Hopper.ClaimAsync(Campaign(), [list.Id], Daytime, 3, 2, TuesdayAfternoonUtc);
+        Assert.Equal([laterNewYork.Id], second.Select(c => c.LeadId));
+        Assert.Equal(LeadStatus.New, (await fixture.Leads.GetAsync(losAngeles.Id))!.Status);
+    }
+
+    [Fact]
     public async Task Claim_WeekdayOverrides_CloseSundayAndShortenSaturday()
     {
         var list = await fixture.Leads.CreateListAsync("weekdays", "US");
