@@ -119,12 +119,9 @@ public sealed class CallConversationTurnTests(ConversationSilo fixture) : IClass
 
     private async Task<(ICallGrain Call, ICampaignGrain Campaign, long Lead)> StartCallAsync(string reply)
     {
-        var leads = new LeadStore(fixture.Silo.Database);
-        var list = await leads.CreateListAsync("turn list " + Guid.NewGuid().ToString("N")[..6], "US");
-        var phone = GrainsCluster.NextPhone();
-        var lead = await leads.InsertAsync(new NewLead { ListId = list.Id, FirstName = "Turn", LastName = "Test", Phone = phone }, phone, "UTC");
-        var scriptId = "turn-" + Guid.NewGuid().ToString("N")[..8];
-        await new AgentScriptStore(fixture.Silo.Database).CreateAsync(scriptId, AgentScriptParser.Parse(ScriptYaml), ScriptYaml, ScriptFormat.Yaml);
+        var (list, leads) = await TestData.CreateListAsync(new LeadStore(fixture.Silo.Database), 1);
+        var lead = leads[0];
+        var scriptId = await TestData.SaveScriptAsync(fixture.Silo.Database, ScriptYaml);
         var campaign = Grains.GetGrain<ICampaignGrain>(TestData.NewId("turns"));
         await campaign.CreateAsync(new CampaignDefinition
         {
@@ -137,7 +134,7 @@ public sealed class CallConversationTurnTests(ConversationSilo fixture) : IClass
             AnswerRate = 1, BusyRate = 0, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 0.05, TalkSeconds = 60, CallerReplies = [[reply]],
         };
         var call = Grains.GetGrain<ICallGrain>(TestData.NewId("call"));
-        await call.StartAsync(new CallStart(campaign.GetPrimaryKeyString(), lead.Id, phone, "+12125550000", null, null, 10,
+        await call.StartAsync(new CallStart(campaign.GetPrimaryKeyString(), lead.Id, lead.Phone, "+12125550000", null, null, 10,
             new ContactCenter.Grains.Campaigns.RetryPolicy(), simulation, Broadcast: new BroadcastCall(scriptId, 1, DispositionSet.Defaults)));
         return (call, campaign, lead.Id);
     }

@@ -67,11 +67,9 @@ silo = await SipTrunkSilo.StartAsync("grains_voice", customer.Port);
     {
         var grains = cluster!.Client;
         var leads = new LeadStore(database!);
-        var list = await leads.CreateListAsync("voice list " + Guid.NewGuid().ToString("N")[..6], "US");
-        var phone = GrainsCluster.NextPhone();
-        var lead = await leads.InsertAsync(new NewLead { ListId = list.Id, FirstName = "Voice", LastName = "Customer", Phone = phone }, phone, "UTC");
-        var scriptId = "voice-" + Guid.NewGuid().ToString("N")[..8];
-        await new AgentScriptStore(database!).CreateAsync(scriptId, AgentScriptParser.Parse(ScriptYaml), ScriptYaml, ScriptFormat.Yaml);
+        var (list, listLeads) = await TestData.CreateListAsync(leads, 1);
+        var lead = listLeads[0];
+        var scriptId = await TestData.SaveScriptAsync(database!, ScriptYaml);
 
         var campaign = grains.GetGrain<ICampaignGrain>(TestData.NewId("voice"));
         await campaign.CreateAsync(new CampaignDefinition

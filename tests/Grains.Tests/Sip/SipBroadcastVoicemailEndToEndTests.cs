@@ -165,11 +165,9 @@ silo = await SipTrunkSilo.StartAsync("grains_voicemail", machine.Port);
                 closing: Goodbye.
             """;
         var leads = new LeadStore(silo!.Database);
-        var list = await leads.CreateListAsync("voicemail list " + Guid.NewGuid().ToString("N")[..6], "US");
-        var phone = GrainsCluster.NextPhone();
-        var lead = await leads.InsertAsync(new NewLead { ListId = list.Id, FirstName = "Voice", LastName = "Mail", Phone = phone }, phone, "UTC");
-        var scriptId = "vm-" + Guid.NewGuid().ToString("N")[..8];
-        await new AgentScriptStore(silo.Database).CreateAsync(scriptId, AgentScriptParser.Parse(yaml), yaml, ScriptFormat.Yaml);
+        var (list, listLeads) = await TestData.CreateListAsync(leads, 1);
+        var lead = listLeads[0];
+        var scriptId = await TestData.SaveScriptAsync(silo.Database, yaml);
         var campaign = silo.Grains.GetGrain<ICampaignGrain>(TestData.NewId("voicemail"));
         await campaign.CreateAsync(new CampaignDefinition
         {

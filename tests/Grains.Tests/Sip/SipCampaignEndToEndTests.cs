@@ -48,9 +48,8 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
     {
         var grains = cluster!.Client;
         var leads = new LeadStore(database!);
-        var list = await leads.CreateListAsync("sip list " + Guid.NewGuid().ToString("N")[..6], "US");
-        var phone = GrainsCluster.NextPhone();
-        var lead = await leads.InsertAsync(new NewLead { ListId = list.Id, FirstName = "Sip", LastName = "Customer", Phone = phone }, phone, "UTC");
+        var (list, listLeads) = await TestData.CreateListAsync(leads, 1);
+        var lead = listLeads[0];
 
         var campaign = await TestData.CreateCampaignAsync(grains, DialerType.Auto, lists: [list.Id]);
         var definition = (await campaign.GetAsync()).Definition;
@@ -75,7 +74,7 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
         Assert.True(await row.ReadAsync(), "a CDR row for the SIP call");
         Assert.Equal("Completed", row.GetString(0));
         Assert.Equal("Answered", row.GetString(1));
-        Assert.Equal(phone, row.GetString(2));
+        Assert.Equal(lead.Phone, row.GetString(2));
         Assert.False(row.IsDBNull(3));
         Assert.False(row.IsDBNull(4), "the call was connected to the agent");
         Assert.False(row.IsDBNull(5));

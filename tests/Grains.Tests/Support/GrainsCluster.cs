@@ -38,17 +38,7 @@ public sealed class GrainsCluster : IAsyncLifetime
     }
 
     /// <summary>A fresh list with <paramref name="count"/> callable US leads (distinct numbers).</summary>
-    public async Task<(LeadList List, IReadOnlyList<Lead> Leads)> CreateListAsync(int count, string? timeZone = "UTC")
-    {
-        var list = await Leads.CreateListAsync("list " + Guid.NewGuid().ToString("N")[..6], "US");
-        var leads = new List<Lead>();
-        for (var i = 0; i < count; i++)
-        {
-            var phone = NextPhone();
-            leads.Add(await Leads.InsertAsync(new NewLead { ListId = list.Id, FirstName = "Lead", LastName = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Phone = phone }, phone, timeZone));
-        }
-        return (list, leads);
-    }
+    public Task<(LeadList List, IReadOnlyList<Lead> Leads)> CreateListAsync(int count, string? timeZone = "UTC") => TestData.CreateListAsync(Leads, count, timeZone);
 
     private static int phoneCounter;
 

@@ -1,5 +1,9 @@
 using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Broadcast.Library;
+using ContactCenter.Grains.Broadcast.Scripts;
 using ContactCenter.Grains.Campaigns;
+using ContactCenter.Grains.Leads;
+using Npgsql;
 
 namespace ContactCenter.Grains.Tests.Support;
 
@@ -23,6 +27,27 @@ public static class TestData
             Simulation = simulation ?? new CampaignSimulation { AnswerRate = 1, BusyRate = 0, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 0.05, TalkSeconds = 0.2 },
         });
         return campaign;
+    }
+
+    /// <summary>A fresh list with <paramref name="count"/> callable US leads (distinct numbers).</summary>
+    public static async Task<(LeadList List, IReadOnlyList<Lead> Leads)> CreateListAsync(LeadStore store, int count, string? timeZone = "UTC")
+    {
+        var list = await store.CreateListAsync("list " + Guid.NewGuid().ToString("N")[..6], "US");
+        var leads = new List<Lead>();
+        for (var i = 0; i < count; i++)
+        {
+            var phone = GrainsCluster.NextPhone();
+            leads.Add(await store.InsertAsync(new NewLead { ListId = list.Id, FirstName = "Lead", LastName = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Phone = phone }, phone, timeZone));
+        }
+        return (list, leads);
+    }
+
+    /// <summary>Saves an AI agent script (YAML) under a fresh id; returns the id.</summary>
+    public static async Task<string> SaveScriptAsync(NpgsqlDataSource database, string yaml)
+    {
+        var id = NewId("script");
+        await new AgentScriptStore(database).CreateAsync(id, AgentScriptParser.Parse(yaml), yaml, ScriptFormat.Yaml);
+        return id;
     }
 
     public static async Task<IAgentGrain> CreateAgentAsync(IGrainFactory grains, string? name = null)

@@ -164,12 +164,7 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
         AnswerRate = 1, BusyRate = 0, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = ring, TalkSeconds = talk, CallerReplies = [replies],
     };
 
-    private async Task<string> SaveScriptAsync(string yaml)
-    {
-        var id = "script-" + Guid.NewGuid().ToString("N")[..8];
-        await new AgentScriptStore(fixture.Database).CreateAsync(id, AgentScriptParser.Parse(yaml), yaml, ScriptFormat.Yaml);
-        return id;
-    }
+    private Task<string> SaveScriptAsync(string yaml) => TestData.SaveScriptAsync(fixture.Database, yaml);
 
     private async Task<ICampaignGrain> CreateBroadcastAsync(string scriptId, IReadOnlyList<long> lists, double maxCallsPerSecond, int maxConcurrent, string? trunk, CampaignSimulation simulation)
     {
