@@ -56,13 +56,7 @@ public sealed class ApiProcess : IAsyncDisposable
     }
 
     /// <summary>User + system CPU seconds of every thread of the process so far.</summary>
-    public double CpuSeconds()
-    {
-        var stat = File.ReadAllText($"/proc/{Id}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // utime(14) and stime(15), counted from the state field (3).
-        return (double.Parse(fields[11], CultureInfo.InvariantCulture) + double.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
+    public double CpuSeconds() => (ProcStat.Read(Id) ?? throw new InvalidOperationException("The API process is gone.")).OwnSeconds;
 
     /// <summary>Resident set size in bytes (VmRSS).</summary>
     public long ResidentBytes() => StatusKilobytes("VmRSS:") * 1024;
