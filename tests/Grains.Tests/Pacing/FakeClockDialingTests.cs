@@ -106,4 +106,28 @@ public sealed class FakeClockDialingTests : IAsyncLifetime
         await TestData.WaitUntilAsync(async () => { await AdvanceAsync(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(5)); return (await LeadAsync(lead.Id)).Attempts == 3; }, "the dial when the window opens");
         await campaign.StopAsync();
     }
+
+    [Fact]
+    public async Task Stats_OneLeadCountServesThePollsOfTwoSeconds_AttachingAListCountsAgain()
+    {
+        var leads = new LeadStore(db!);
+        var (list, _) = await TestData.CreateListAsync(leads, 1);
+        var campaign = cluster!.Client.GetGrain<ICampaignGrain>(TestData.NewId("stats"));
+        await campaign.CreateAsync(new CampaignDefinition { Name = "Stats", DialerType = DialerType.Auto, ListIds = [list.Id] });
+        Assert.Equal(1, (await campaign.GetStatsAsync()).LeadsTotal);
+
+        var phone = GrainsCluster.NextPhone();
+        await leads.InsertAsync(new NewLead { ListId = list.Id, Phone = phone }, phone, "America/New_York");
+        Assert.Equal(1, (await campaign.GetStatsAsync()).LeadsTotal);
+        clock.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.Equal(1, (await campaign.GetStatsAsync()).LeadsTotal);
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal(2, (await campaign.GetStatsAsync()).LeadsTotal);
+
+        var (second, _) = await TestData.CreateListAsync(leads, 3);
+        await campaign.AttachListAsync(second.Id);
+        var stats = await campaign.GetStatsAsync();
+        Assert.Equal(5, stats.LeadsTotal);
+        Assert.Equal(5, stats.LeadsRemaining);
+    }
 }
