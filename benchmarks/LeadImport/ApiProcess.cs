@@ -17,10 +17,11 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>Starts the API next to this benchmark's binaries and waits until it answers.</summary>
-    public static async Task<ApiProcess> StartAsync(string url, string connectionString, int siloPort, int gatewayPort)
+    /// <summary>Starts the API of <paramref name="folder"/> and waits until it answers.</summary>
+    public static async Task<ApiProcess> StartAsync(string folder, string url, string connectionString, int siloPort, int gatewayPort)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "ContactCenter.Api.dll");
+        var dll = Path.Combine(folder, "ContactCenter.Api.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"No ContactCenter.Api.dll in {folder}.", dll);
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList =
@@ -46,7 +47,11 @@ public sealed class ApiProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"The API exited with code {process.ExitCode} while starting.");
             try
             {
-                if ((await http.GetAsync("/api/lists")).IsSuccessStatusCode) return api;
+                if ((await http.GetAsync("/api/lists")).IsSuccessStatusCode)
+                {
+                    Console.WriteLine($"API ({dll}) answered {waited.Elapsed.TotalSeconds:F2} s after its start");
+                    return api;
+                }
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }

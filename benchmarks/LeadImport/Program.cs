@@ -13,10 +13,12 @@ using Npgsql;
 // (2) through our HTTP import endpoint into `leads`, and (3) as the rows our import stored, through
 // psql's binary \copy into a table shaped and indexed as `leads`; prints rows/s, ratios, CPU and the
 // memory of the API process (which runs on its own, as in production).
-// Arguments: [rows] [--cold]. By default warm-up imports run first, so the measured import sees a
-// server that has imported before (hot paths compiled at tier 1, libphonenumber's patterns built);
-// --cold measures the very first import of a fresh process instead.
+// Arguments: [rows] [--cold] [--api=<folder>]. By default warm-up imports run first, so the measured
+// import sees a server that has imported before (hot paths compiled at tier 1, libphonenumber's patterns
+// built); --cold measures the very first import of a fresh process instead. --api runs the
+// ContactCenter.Api.dll of another folder (a `dotnet publish` output) instead of the build next to this one.
 var cold = args.Contains("--cold");
+var apiFolder = args.FirstOrDefault(a => a.StartsWith("--api=", StringComparison.Ordinal))?["--api=".Length..] ?? AppContext.BaseDirectory;
 var rows = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) is { } count ? int.Parse(count, CultureInfo.InvariantCulture) : 1_000_000;
 const int WarmUpRounds = 4;
 const int WarmUpRows = 300_000;
@@ -38,7 +40,7 @@ var target = new NpgsqlConnectionStringBuilder(connectionString);
 await PsqlAsync("CREATE ROLE contact_center LOGIN; ALTER DATABASE bench OWNER TO contact_center");
 var appConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Username = "contact_center" }.ConnectionString;
 var url = $"http://127.0.0.1:{FreePort()}";
-await using var api = await ApiProcess.StartAsync(url, appConnectionString, FreePort(), FreePort());
+await using var api = await ApiProcess.StartAsync(apiFolder, url, appConnectionString, FreePort(), FreePort());
 using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(30) };
 
 // 1. psql \copy into a bare table with the file's columns: the floor for getting these bytes into PostgreSQL.
