@@ -15,6 +15,9 @@ public static class LeadsApi
         api.MapGet("export", ExportAsync).WithName("ExportLeads").WithSummary("The leads matching the same filters as CSV, streamed");
         api.MapPost("", CreateLeadAsync).WithName("CreateLead").WithSummary("Add one lead to a list (phone normalized to E.164)");
         api.MapGet("{id:long}", GetLeadAsync).WithName("GetLead");
+        api.MapPut("{id:long}", UpdateLeadAsync).WithName("UpdateLead")
+            .WithSummary("Replace a lead's profile (its list and dialing state stay); the phone cannot change while a call is queued, placed or live with it");
+        api.MapDelete("{id:long}", DeleteLeadAsync).WithName("DeleteLead").WithSummary("Delete a lead that is not on a call (its call records stay)");
         return app;
     }
 
@@ -54,6 +57,34 @@ public static class LeadsApi
         body = Problem.RequireBody(body);
         Problem.Require(body.ListId > 0, "listId", "The lead's list is required.");
         var list = await store.GetListAsync(body.ListId) ?? throw new ValidationFailedException("listId", $"List {body.ListId} does not exist.");
+        var (normalized, e164, timeZone) = Normalize(body, list);
+        var lead = await store.InsertAsync(normalized, e164, timeZone);
+        return TypedResults.Created($"/api/leads/{lead.Id}", lead);
+    }
+
+    /// <summary>Replaces the lead's profile; its list and dialing state stay. The phone is normalized with the list's default region.</summary>
+    public static async Task<Ok<Lead>> UpdateLeadAsync(long id, NewLead? body, LeadStore store, IGrainFactory grains)
+    {
+        body = Problem.RequireBody(body);
+        var lead = await store.GetAsync(id) ?? throw new EntityNotFoundException("Lead", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Problem.Require(body.ListId == 0 || body.ListId == lead.ListId, "listId", $"A lead stays on its list ({lead.ListId}); leave listId out or give that one.");
+        var list = await store.GetListAsync(lead.ListId) ?? throw new EntityNotFoundException("Lead", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var (normalized, e164, timeZone) = Normalize(body, list);
+        return TypedResults.Ok(await grains.GetGrain<ILeadGrain>(id).UpdateProfileAsync(normalized.ToProfile(e164, timeZone)));
+    }
+
+    public static async Task<NoContent> DeleteLeadAsync(long id, IGrainFactory grains)
+    {
+        await grains.GetGrain<ILeadGrain>(id).DeleteAsync();
+        return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// Validates a lead's profile and normalizes its phones to E.164 with the list's default region;
+    /// the time zone comes from the number, refined by postal data.
+    /// </summary>
+    private static (NewLead Normalized, string E164, string? TimeZone) Normalize(NewLead body, LeadList list)
+    {
         var e164 = PhoneNumberNormalizer.TryNormalize(body.Phone, list.DefaultRegion, out var timeZone, out var error) ?? throw new ValidationFailedException("phone", error!);
         var v = new Validation();
         v.Require(body.Email is null || body.Email.Length == 0 || System.Net.Mail.MailAddress.TryCreate(body.Email, out _), "email", "Not an e-mail address.");
@@ -64,8 +95,7 @@ public static class LeadsApi
         {
             altPhones.Add(PhoneNumberNormalizer.TryNormalize(raw, list.DefaultRegion, out var altError) ?? throw new ValidationFailedException($"altPhones[{i}]", altError!));
         }
-        var lead = await store.InsertAsync(body with { AltPhones = altPhones }, e164, PostalTimeZones.Refine(timeZone, e164, body.State, body.Country));
-        return TypedResults.Created($"/api/leads/{lead.Id}", lead);
+        return (body with { AltPhones = altPhones }, e164, PostalTimeZones.Refine(timeZone, e164, body.State, body.Country));
     }
 
     public static async Task<Ok<Lead>> GetLeadAsync(long id, LeadStore store) =>

@@ -20,4 +20,11 @@ public interface ILeadGrain : IGrainWithIntegerKey
     Task<Lead> ApplyDispositionAsync(Disposition disposition, WrapUpRequest wrapUp, string? agentId, RetryPolicy policy);
     /// <summary>Queued → New: a hopper gives the lead back undialed.</summary>
     Task ReleaseAsync();
+    /// <summary>
+    /// Replaces the profile (an agent corrects it during the call, a supervisor between calls) with an
+    /// E.164 phone; a new phone is refused while a call is queued, placed or live with the old one.
+    /// </summary>
+    Task<Lead> UpdateProfileAsync(LeadProfile profile);
+    /// <summary>Deletes the lead; refused while a call is placed or live with it.</summary>
+    Task DeleteAsync();
 }

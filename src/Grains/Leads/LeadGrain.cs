@@ -9,7 +9,7 @@ public sealed class LeadGrain(LeadStore store, TimeProvider time) : Grain, ILead
 {
     private long Id => this.GetPrimaryKeyLong();
 
-    public async Task<Lead> GetAsync() => await store.GetAsync(Id) ?? throw new EntityNotFoundException("Lead", Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public async Task<Lead> GetAsync() => await store.GetAsync(Id) ?? throw new EntityNotFoundException("Lead", Key);
 
     public async Task<Lead> BeginDialAsync(string callId, string campaignId)
     {
@@ -32,7 +32,7 @@ public sealed class LeadGrain(LeadStore store, TimeProvider time) : Grain, ILead
     {
         var lead = await GetAsync();
         if (lead.Status != LeadStatus.Contacted)
-            throw new InvalidTransitionException("Lead", Id.ToString(System.Globalization.CultureInfo.InvariantCulture), lead.Status.ToString(), "take a disposition");
+            throw new InvalidTransitionException("Lead", Key, lead.Status.ToString(), "take a disposition");
         var now = time.GetUtcNow();
         LeadTransition change;
         if (disposition.AddsToDnc)
@@ -64,7 +64,26 @@ public sealed class LeadGrain(LeadStore store, TimeProvider time) : Grain, ILead
         await MoveAsync(LeadStatus.Queued, new LeadTransition(LeadStatus.New, NextCallableAt: lead.NextCallableAt), "return to the hopper");
     }
 
+    public async Task<Lead> UpdateProfileAsync(LeadProfile profile)
+    {
+        if (await store.UpdateProfileAsync(Id, profile) is { } updated) return updated;
+        var lead = await GetAsync();
+        throw new InvalidTransitionException($"Lead {Id} is {lead.Status}: its phone can change once that call is over (the rest of its profile can change now).");
+    }
+
+    public async Task DeleteAsync()
+    {
+        switch (await store.DeleteAsync(Id))
+        {
+            case null: throw new EntityNotFoundException("Lead", Key);
+            case false: throw new InvalidTransitionException($"Lead {Id} is on a call: delete it once that call is over.");
+        }
+        DeactivateOnIdle();
+    }
+
+    private string Key => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     private async Task<Lead> MoveAsync(LeadStatus from, LeadTransition change, string action) =>
         await store.TransitionAsync(Id, from, change)
-        ?? throw new InvalidTransitionException("Lead", Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "changed meanwhile", action);
+        ?? throw new InvalidTransitionException("Lead", Key, "changed meanwhile", action);
 }

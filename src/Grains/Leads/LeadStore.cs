@@ -59,20 +59,65 @@ public sealed class LeadStore(NpgsqlDataSource db)
             FROM list
             RETURNING {Columns}
             """);
-        object N(string? s) => string.IsNullOrWhiteSpace(s) ? DBNull.Value : s.Trim();
         cmd.Parameters.Add(new() { Value = lead.ListId });
-        foreach (var v in new[] { lead.FirstName, lead.LastName, lead.Address, lead.City, lead.State, lead.PostalCode, lead.Country })
-            cmd.Parameters.Add(new() { Value = N(v) });
-        cmd.Parameters.Add(new() { Value = e164 });
-        cmd.Parameters.Add(new() { Value = (lead.AltPhones ?? []).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = N(lead.Gender) });
-        cmd.Parameters.Add(new() { Value = N(lead.Email) });
-        cmd.Parameters.Add(new() { Value = N(lead.Comments) });
-        cmd.Parameters.Add(new() { Value = lead.CustomFields?.GetRawText() ?? "{}" });
-        cmd.Parameters.Add(new() { Value = (lead.Tags ?? []).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = (object?)timeZone ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        AddProfileParameters(cmd, lead.ToProfile(e164, timeZone));
         return (await ReadLeadsAsync(cmd, ct)).SingleOrDefault()
             ?? throw new Common.ValidationFailedException("listId", $"List {lead.ListId} does not exist.");
+    }
+
+    /// <summary>$2..$16 of <see cref="InsertAsync"/> and <see cref="UpdateProfileAsync"/>: the profile, the E.164 phone ($9) and the time zone ($16).</summary>
+    private static void AddProfileParameters(NpgsqlCommand cmd, LeadProfile lead)
+    {
+        static object N(string? s) => string.IsNullOrWhiteSpace(s) ? DBNull.Value : s.Trim();
+        foreach (var v in new[] { lead.FirstName, lead.LastName, lead.Address, lead.City, lead.State, lead.PostalCode, lead.Country })
+            cmd.Parameters.Add(new() { Value = N(v), NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = lead.Phone });
+        cmd.Parameters.Add(new() { Value = lead.AltPhones.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = N(lead.Gender), NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = N(lead.Email), NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = N(lead.Comments), NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = lead.CustomFields });
+        cmd.Parameters.Add(new() { Value = lead.Tags.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)lead.TimeZone ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+    }
+
+    /// <summary>
+    /// Replaces a lead's profile (names, address, phones, e-mail, comments, custom fields, tags; the
+    /// dialing state stays). The phone may change only while no call is placed or queued with it
+    /// (not Queued, Dialing or Contacted); a new phone on the global DNC list makes the lead
+    /// DoNotCall, and a change never lifts DoNotCall (that status may be the person's wish, not the
+    /// number's). Null when the lead does not exist or its phone may not change now.
+    /// </summary>
+    public async Task<Lead?> UpdateProfileAsync(long id, LeadProfile profile, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand($"""
+            UPDATE leads SET first_name = $2, last_name = $3, address = $4, city = $5, state = $6, postal_code = $7, country = $8,
+                phone = $9, alt_phones = $10, gender = $11, email = $12, comments = $13, custom_fields = $14::jsonb, tags = $15, time_zone = $16,
+                status = CASE WHEN phone <> $9 AND EXISTS (SELECT 1 FROM dnc_numbers WHERE phone = $9 AND campaign_id = '') THEN 'DoNotCall' ELSE status END,
+                updated_at = now()
+            WHERE id = $1 AND (phone = $9 OR status NOT IN ('Queued', 'Dialing', 'Contacted'))
+            RETURNING {Columns}
+            """);
+        cmd.Parameters.Add(new() { Value = id });
+        AddProfileParameters(cmd, profile);
+        return (await ReadLeadsAsync(cmd, ct)).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Deletes a lead unless a call is placed with it (Dialing, Contacted); its call records stay.
+    /// True when deleted, false when refused for that call, null when there is no such lead.
+    /// </summary>
+    public async Task<bool?> DeleteAsync(long id, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("""
+            WITH target AS (SELECT id, status FROM leads WHERE id = $1 FOR UPDATE),
+                 deleted AS (DELETE FROM leads WHERE id IN (SELECT id FROM target WHERE status NOT IN ('Dialing', 'Contacted')) RETURNING id)
+            SELECT EXISTS (SELECT 1 FROM target), EXISTS (SELECT 1 FROM deleted)
+            """);
+        cmd.Parameters.Add(new() { Value = id });
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        await r.ReadAsync(ct);
+        return r.GetBoolean(0) ? r.GetBoolean(1) : null;
     }
 
     public async Task<Lead?> GetAsync(long id, CancellationToken ct = default)

@@ -18,4 +18,13 @@ public sealed record NewLead
     public string? Comments { get; init; }
     public System.Text.Json.JsonElement? CustomFields { get; init; }
     public IReadOnlyList<string>? Tags { get; init; }
+
+    /// <summary>The profile to store, with the phone already normalized to <paramref name="e164"/> and its <paramref name="timeZone"/>.</summary>
+    public LeadProfile ToProfile(string e164, string? timeZone) => new()
+    {
+        FirstName = FirstName, LastName = LastName, Address = Address, City = City, State = State, PostalCode = PostalCode, Country = Country,
+        Phone = e164, AltPhones = AltPhones ?? [], Gender = Gender, Email = Email, Comments = Comments,
+        CustomFields = CustomFields is { ValueKind: System.Text.Json.JsonValueKind.Object } fields ? fields.GetRawText() : "{}",
+        Tags = Tags ?? [], TimeZone = timeZone,
+    };
 }
