@@ -91,6 +91,41 @@ public sealed class HopperStoreTests(GrainsCluster fixture)
     }
 
     [Fact]
+    public async Task Claim_ReadsNoRetryOrCallbackScheduledForLater()
+    {
+        // Leads scheduled for later sit at the end of their kind's order: a claim must stop at the
+        // first of them, not read them all on every refill (plans counted, not timed).
+        var list = await fixture.Leads.CreateListAsync("scheduled later", "US");
+        await using (var cmd = fixture.Database.CreateCommand("""
+            INSERT INTO leads (list_id, phone, time_zone, status, attempts, next_callable_at)
+            SELECT $1, '+1999' || lpad(g::text, 7, '0'), 'America/New_York', CASE WHEN g % 2 = 0 THEN 'New' ELSE 'Callback' END, 1, $2 + g * interval '1 second'
+            FROM generate_series(1, 400) g
+            """))
+        {
+            cmd.Parameters.Add(new() { Value = list.Id });
+            cmd.Parameters.Add(new() { Value = TuesdayAfternoonUtc.AddMinutes(5) });
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var dueRetry = await AddLeadAsync(list.Id);
+        await SetAsync(dueRetry.Id, "attempts = 1, next_callable_at = $2", TuesdayAfternoonUtc.AddMinutes(-1));
+        var fresh = await AddLeadAsync(list.Id);
+
+        await using var claim = Hopper.CreateClaimCommand(Campaign(), [list.Id], Daytime, 3, 10, TuesdayAfternoonUtc);
+        claim.CommandText = "EXPLAIN (ANALYZE, FORMAT JSON) " + claim.CommandText;
+        var plan = System.Text.Json.JsonDocument.Parse((string)(await claim.ExecuteScalarAsync())!);
+        var leadRowsRead = Nodes(plan.RootElement[0].GetProperty("Plan"))
+            .Where(n => n.TryGetProperty("Relation Name", out var r) && r.GetString() == "leads" && n.GetProperty("Node Type").GetString()!.Contains("Index Scan"))
+            .Sum(n => n.GetProperty("Actual Rows").GetDouble() * n.GetProperty("Actual Loops").GetDouble()
+                      + (n.TryGetProperty("Rows Removed by Filter", out var removed) ? removed.GetDouble() : 0));
+        Assert.InRange(leadRowsRead, 2, 10);
+        Assert.Equal(LeadStatus.Queued, (await fixture.Leads.GetAsync(dueRetry.Id))!.Status);
+        Assert.Equal(LeadStatus.Queued, (await fixture.Leads.GetAsync(fresh.Id))!.Status);
+
+        static IEnumerable<System.Text.Json.JsonElement> Nodes(System.Text.Json.JsonElement node) =>
+            node.TryGetProperty("Plans", out var children) ? children.EnumerateArray().SelectMany(Nodes).Prepend(node) : [node];
+    }
+
+    [Fact]
     public async Task Claim_OrdersByListPriority_ThenCallbacks_Retries_New()
     {
         var high = await fixture.Leads.CreateListAsync("high", "US");
