@@ -22,7 +22,7 @@ public static class ContactCenterSiloExtensions
     /// </summary>
     public static ISiloBuilder AddContactCenter(this ISiloBuilder silo, string connectionString, ContactCenterOptions options)
     {
-        silo.UsePostgres(connectionString);
+        silo.UsePostgres(Database.ConnectionPools.ForOrleans(connectionString));
         silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         silo.ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         silo.Services.AddContactCenterServices(connectionString);
@@ -41,7 +41,7 @@ public static class ContactCenterSiloExtensions
     public static IServiceCollection AddContactCenterServices(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.TryAddSingleton(_ => NpgsqlDataSource.Create(Database.ConnectionPools.ForStores(connectionString)));
         services.TryAddSingleton<LeadStore>();
         services.TryAddSingleton<HopperStore>();
         services.TryAddSingleton<CallRecordStore>();
@@ -64,7 +64,7 @@ public static class ContactCenterSiloExtensions
     /// <summary>An API node that joins a separately started silo cluster.</summary>
     public static IClientBuilder AddContactCenterClient(this IClientBuilder client, string connectionString, ContactCenterOptions options)
     {
-        client.UsePostgresClustering(connectionString);
+        client.UsePostgresClustering(Database.ConnectionPools.ForOrleans(connectionString));
         if (options.Dashboard) client.AddDashboard();
         client.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         return client;
