@@ -42,6 +42,29 @@ public sealed record CallingWindow
         return localTime.TimeOfDay >= start && localTime.TimeOfDay < end;
     }
 
+    /// <summary>
+    /// The first moment at or after <paramref name="from"/> when a lead in <paramref name="zone"/> may
+    /// be called: <paramref name="from"/> itself inside the window, else the next opening within a
+    /// week; null when every day is closed.
+    /// </summary>
+    public DateTimeOffset? NextOpening(DateTimeOffset from, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(from, zone).DateTime;
+        if (Allows(local)) return from;
+        var week = ByIsoWeekday();
+        for (var day = 0; day <= 7; day++)
+        {
+            var date = local.Date.AddDays(day);
+            var (start, end) = week[((int)date.DayOfWeek + 6) % 7];
+            var opening = date + start;
+            if (start >= end || opening <= local) continue;
+            // An opening inside a spring-forward gap happens when the clocks have jumped past it.
+            while (zone.IsInvalidTime(opening)) opening = opening.AddMinutes(15);
+            return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(opening, DateTimeKind.Unspecified), zone));
+        }
+        return null;
+    }
+
     public IEnumerable<(string Field, string Message)> Validate()
     {
         foreach (var problem in ValidateRange("callingWindow", Start, End)) yield return problem;

@@ -70,7 +70,7 @@ public sealed partial class CampaignGrain
         var batch = (int)Math.Clamp(d.MaxCallsPerSecond * 2, 10, 500);
         var claimed = await hopperStore.ClaimAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, batch, time.GetUtcNow());
         foreach (var e in claimed) hopper.Enqueue(e);
-        if (claimed.Count == 0) nextRefillAt = time.GetUtcNow() + TimeSpan.FromSeconds(2);
+        if (claimed.Count == 0) await WaitForCallableLeadsAsync();
     }
 
     /// <summary>Takes trunk slots for up to <paramref name="count"/> calls and starts them; returns how many started.</summary>

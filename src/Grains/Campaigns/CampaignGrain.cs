@@ -16,6 +16,11 @@ public sealed partial class CampaignGrain(
 {
     private const string Entity = "Campaign";
     private static readonly TimeSpan PacingPeriod = TimeSpan.FromMilliseconds(250);
+    // With nothing to dial, the next claim waits for the moment a lead becomes callable, but never
+    // less than this (leads held by another campaign's claim come back soon)...
+    private static readonly TimeSpan IdleClaimMinWait = TimeSpan.FromSeconds(2);
+    // ...nor more than this: leads imported, recycled or taken off a DNC list meanwhile are not seen here.
+    private static readonly TimeSpan IdleClaimMaxWait = TimeSpan.FromSeconds(30);
     // Counting a campaign's leads reads all of them (~150 ms per million); dashboards poll about once a
     // second, often several at a time. One count serves every poll for this long; the rest stays live.
     private static readonly TimeSpan LeadCountsMaxAge = TimeSpan.FromSeconds(2);
@@ -58,6 +63,7 @@ public sealed partial class CampaignGrain(
             throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), "change its dialer type (only a Draft can)");
         S.Definition = Normalize(definition);
         leadCounts = null;
+        nextRefillAt = default;
         await SaveAsync();
         await Directory.UpsertAsync(new DirectoryEntry(Id, S.Definition.Name, S.CreatedAt));
         return Snapshot();
@@ -150,6 +156,7 @@ public sealed partial class CampaignGrain(
         {
             S.Definition = S.Definition with { ListIds = [.. S.Definition.ListIds, listId] };
             leadCounts = null;
+            nextRefillAt = default;
             await SaveAsync();
         }
         return Snapshot();
@@ -263,6 +270,7 @@ public sealed partial class CampaignGrain(
 
     private void StartPacing()
     {
+        nextRefillAt = default;
         pacingTimer ??= this.RegisterGrainTimer(PaceTurnAsync, new GrainTimerCreationOptions(TimeSpan.Zero, PacingPeriod) { Interleave = false, KeepAlive = true });
     }
 
@@ -364,8 +372,24 @@ public sealed partial class CampaignGrain(
         var batch = Math.Clamp(needed * 2, 10, 1000) - hopper.Count;
         var claimed = await hopperStore.ClaimAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, batch, time.GetUtcNow());
         foreach (var e in claimed) hopper.Enqueue(e);
-        // Nothing callable now: don't hit the database every turn.
-        if (claimed.Count == 0) nextRefillAt = time.GetUtcNow() + TimeSpan.FromSeconds(2);
+        if (claimed.Count == 0) await WaitForCallableLeadsAsync();
+    }
+
+    /// <summary>
+    /// Nothing callable now: the next claim waits until a lead may become callable (a retry or
+    /// callback falls due, the window opens in a due lead's zone), within <see cref="IdleClaimMinWait"/>
+    /// and <see cref="IdleClaimMaxWait"/>. A claim reads past every due lead outside its calling hours,
+    /// a million of them in about a second, so a campaign left running overnight used to do that
+    /// every two seconds.
+    /// </summary>
+    private async Task WaitForCallableLeadsAsync()
+    {
+        var d = S.Definition;
+        var now = time.GetUtcNow();
+        var next = await hopperStore.NextCallableAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, now);
+        var wait = next is { } at ? at - now : IdleClaimMaxWait;
+        nextRefillAt = now + (wait < IdleClaimMinWait ? IdleClaimMinWait : wait > IdleClaimMaxWait ? IdleClaimMaxWait : wait);
+        LogNothingCallable(Id, next, nextRefillAt);
     }
 
     /// <summary>A personal callback goes to its agent when that agent asks; others take the head of the queue.</summary>
@@ -448,6 +472,9 @@ public sealed partial class CampaignGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} has no leads left and is Completed")]
     private partial void LogCompleted(string campaignId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: nothing callable; next lead callable at {NextCallableAt}, next claim at {NextClaimAt}")]
+    private partial void LogNothingCallable(string campaignId, DateTimeOffset? nextCallableAt, DateTimeOffset nextClaimAt);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: agent {AgentId} not available: {Reason}")]
     private partial void LogAgentUnavailable(string campaignId, string agentId, string reason);

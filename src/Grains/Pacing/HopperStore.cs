@@ -91,6 +91,44 @@ public sealed class HopperStore(NpgsqlDataSource db)
             FOR UPDATE SKIP LOCKED) AS {alias}{kindRank}
         """;
 
+    /// <summary>
+    /// When a claim that found nothing is worth trying again: the earliest moment a lead of the lists
+    /// may become callable by time alone, that is a retry or callback falling due, or the calling
+    /// window opening in the time zone of a lead that is due already (the same rules as the claim,
+    /// DNC included). Null when no lead will by time alone. Reads the lists' unfinished leads, like
+    /// <see cref="CountAsync"/>: meant for a campaign with nothing to dial, instead of claiming (and
+    /// reading past every lead outside its hours) every couple of seconds through the night.
+    /// </summary>
+    public async Task<DateTimeOffset?> NextCallableAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, DateTimeOffset now, CancellationToken ct = default)
+    {
+        if (listIds.Count == 0) return null;
+        await using var cmd = db.CreateCommand("""
+            SELECT coalesce(time_zone, 'UTC'),
+                   bool_or(coalesce(next_callable_at, '-infinity') <= $2),
+                   min(next_callable_at) FILTER (WHERE next_callable_at > $2)
+            FROM leads
+            WHERE list_id = ANY($1) AND (status = 'Callback' OR (status = 'New' AND attempts < $3))
+              AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id IN ('', $4))
+            GROUP BY 1
+            """);
+        cmd.Parameters.Add(new() { Value = listIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        cmd.Parameters.Add(new() { Value = maxAttempts });
+        cmd.Parameters.Add(new() { Value = campaignId });
+        DateTimeOffset? earliest = null;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            // PostgreSQL and .NET read the same IANA names; one .NET does not know counts as UTC, as in the claim's fallback.
+            var zone = TimeZoneInfo.TryFindSystemTimeZoneById(r.GetString(0), out var found) ? found : TimeZoneInfo.Utc;
+            if (r.GetBoolean(1)) earliest = Earlier(earliest, window.NextOpening(now, zone));
+            if (!r.IsDBNull(2)) earliest = Earlier(earliest, window.NextOpening(r.GetFieldValue<DateTimeOffset>(2), zone));
+        }
+        return earliest;
+
+        static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+    }
+
     /// <summary>Gives every lead this campaign holds undialed back to the pool (pause, stop, restart).</summary>
     public async Task<int> ReleaseAllAsync(string campaignId, CancellationToken ct = default)
     {

@@ -197,6 +197,66 @@ public sealed class HopperStoreTests(GrainsCluster fixture)
         Assert.False(await Hopper.AnyRemainingAsync([]));
     }
 
+    [Fact]
+    public async Task NextCallable_IsTheEarliestOfDueRetriesAndOpeningWindowsInTheLeadsZones()
+    {
+        // 14:00 UTC Tuesday: 06:00 in Los Angeles (opens 16:00 UTC), 09:00 in New York.
+        var list = await fixture.Leads.CreateListAsync("next callable", "US");
+        Assert.Null(await Hopper.NextCallableAsync(Campaign(), [list.Id], Daytime, 3, TuesdayAfternoonUtc));
+
+        await AddLeadAsync(list.Id, "America/Los_Angeles");
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), await Hopper.NextCallableAsync(Campaign(), [list.Id], Daytime, 3, TuesdayAfternoonUtc));
+
+        var retry = await AddLeadAsync(list.Id, "America/New_York");
+        await SetAsync(retry.Id, "attempts = 1, next_callable_at = $2", TuesdayAfternoonUtc.AddMinutes(25));
+        Assert.Equal(TuesdayAfternoonUtc.AddMinutes(25), await Hopper.NextCallableAsync(Campaign(), [list.Id], Daytime, 3, TuesdayAfternoonUtc));
+
+        // Out of attempts, on the DNC list, finished: none of them will become callable.
+        await SetAsync(retry.Id, "attempts = 3");
+        var campaign = Campaign();
+        var dnc = await AddLeadAsync(list.Id, "America/New_York");
+        await fixture.Leads.AddToDncAsync(dnc.Phone, campaign, "test");
+        var done = await AddLeadAsync(list.Id, "America/Chicago");
+        await SetAsync(done.Id, "status = 'Done'");
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), await Hopper.NextCallableAsync(campaign, [list.Id], Daytime, 3, TuesdayAfternoonUtc));
+
+        // A callback set for the evening in New York waits for the next morning there.
+        var callback = await AddLeadAsync(list.Id, "America/New_York");
+        await SetAsync(callback.Id, "status = 'Callback', next_callable_at = $2", new DateTimeOffset(2026, 11, 25, 2, 30, 0, TimeSpan.Zero));
+        var lateNight = new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero); // 01:00 New York, 22:00 Los Angeles
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 13, 0, 0, TimeSpan.Zero), await Hopper.NextCallableAsync(campaign, [list.Id], Daytime, 3, lateNight));
+    }
+
+    [Theory]
+    [InlineData("2026-11-24T14:00:00Z", "America/New_York", "2026-11-24T14:00:00Z")] // 09:00: open now
+    [InlineData("2026-11-24T14:00:00Z", "America/Los_Angeles", "2026-11-24T16:00:00Z")] // 06:00: opens at 08:00
+    [InlineData("2026-11-25T02:30:00Z", "America/New_York", "2026-11-25T13:00:00Z")] // 21:30: next morning
+    [InlineData("2026-11-28T22:00:00Z", "UTC", "2026-11-30T08:00:00Z")] // Saturday night: Sunday is closed
+    [InlineData("2026-03-08T06:00:00Z", "America/New_York", "2026-03-09T12:00:00Z")] // the Sunday the clocks go forward: Monday 08:00 EDT, not EST
+    public void CallingWindow_NextOpening(string fromUtc, string zone, string expectedUtc)
+    {
+        var window = Daytime with { Weekdays = [new WeekdayWindow(DayOfWeek.Sunday, Closed: true)] };
+        var from = DateTimeOffset.Parse(fromUtc, System.Globalization.CultureInfo.InvariantCulture);
+        var expected = DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(expected, window.NextOpening(from, TimeZoneInfo.FindSystemTimeZoneById(zone)));
+    }
+
+    [Fact]
+    public void CallingWindow_NextOpening_InsideTheSpringForwardGap_IsWhenTheClocksHaveJumped()
+    {
+        // 02:30 does not exist in New York on 2026-03-08: at 02:00 EST the clocks read 03:00 EDT (07:00 UTC).
+        var night = new CallingWindow { Start = "02:30", End = "05:00" };
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        Assert.Equal(new DateTimeOffset(2026, 3, 8, 7, 0, 0, TimeSpan.Zero), night.NextOpening(new DateTimeOffset(2026, 3, 8, 6, 0, 0, TimeSpan.Zero), zone));
+    }
+
+    [Fact]
+    public void CallingWindow_NextOpening_IsNullWhenEveryDayIsClosed()
+    {
+        var closed = Daytime with { Weekdays = Enum.GetValues<DayOfWeek>().Select(d => new WeekdayWindow(d, Closed: true)).ToList() };
+        Assert.Null(closed.NextOpening(TuesdayAfternoonUtc, TimeZoneInfo.Utc));
+    }
+
     [Theory]
     [InlineData("2026-11-24T09:00:00", true)]
     [InlineData("2026-11-24T07:59:00", false)]
