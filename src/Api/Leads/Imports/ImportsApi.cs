@@ -1,3 +1,4 @@
+using ContactCenter.Api.Csv;
 using System.Globalization;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Common;

@@ -1,4 +1,4 @@
-namespace ContactCenter.Api.Leads;
+namespace ContactCenter.Api.Csv;
 
 /// <summary>RFC 4180 §2 quoting for CSV we write: a field with a comma, quote or line break is quoted, its quotes doubled.</summary>
 public static class CsvText

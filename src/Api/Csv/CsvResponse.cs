@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ContactCenter.Api.Leads;
+namespace ContactCenter.Api.Csv;
 
 /// <summary>
 /// Streams CSV to an HTTP response: rows are formatted into a small buffer that goes out
