@@ -76,8 +76,13 @@ public sealed class PreviewApiTests(ApiServer server)
         Assert.Equal("WrapUp", status);
         var badDisposition = await SendAsync(HttpMethod.Post, $"/api/agents/{agentId}/wrapup", new { disposition = "Maybe" }, HttpStatusCode.BadRequest);
         Assert.NotNull(badDisposition["errors"]!["disposition"]);
-        var ready = await SendAsync(HttpMethod.Post, $"/api/agents/{agentId}/wrapup", new { disposition = "Callback", callbackAt = DateTimeOffset.UtcNow.AddDays(1), notes = "call back tomorrow", personalCallback = true }, HttpStatusCode.OK);
+        // The agent's desk in New York sends its own offset.
+        var callbackAt = DateTimeOffset.UtcNow.AddDays(1).ToOffset(TimeSpan.FromHours(-5));
+        var ready = await SendAsync(HttpMethod.Post, $"/api/agents/{agentId}/wrapup", new { disposition = "Callback", callbackAt, notes = "call back tomorrow", personalCallback = true }, HttpStatusCode.OK);
         Assert.Equal("Ready", ready["status"]!.GetValue<string>());
+        var sam = await SendAsync(HttpMethod.Get, $"/api/leads/{next["lead"]!["id"]!.GetValue<long>()}", null, HttpStatusCode.OK);
+        Assert.Equal("Callback", sam["status"]!.GetValue<string>());
+        Assert.Equal(callbackAt.ToUnixTimeMilliseconds(), sam["nextCallableAt"]!.GetValue<DateTimeOffset>().ToUnixTimeMilliseconds());
         await SendAsync(HttpMethod.Post, $"/api/campaigns/{campaignId}/stop", null, HttpStatusCode.OK);
     }
 }

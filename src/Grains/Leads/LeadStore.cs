@@ -245,7 +245,8 @@ public sealed class LeadStore(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = (object?)change.Disposition ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = (object?)change.Notes ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = (object?)change.Tags?.ToArray() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = (object?)change.NextCallableAt ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        // Npgsql writes only UTC offsets to timestamptz; a callback time may come with the agent's own offset.
+        cmd.Parameters.Add(new() { Value = (object?)change.NextCallableAt?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         cmd.Parameters.Add(new() { Value = (object?)change.CallbackAgentId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         return (await ReadLeadsAsync(cmd, ct)).FirstOrDefault();
     }
