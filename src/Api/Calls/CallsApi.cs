@@ -2,6 +2,7 @@ using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Common;
+using ContactCenter.Telephony.Carrier;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ContactCenter.Api.Calls;
@@ -11,28 +12,78 @@ public static class CallsApi
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/calls").WithTags("Calls");
-        api.MapGet("", ListCallsAsync).WithName("ListCalls").WithSummary("Live calls (state=active) or call detail records (state=completed)");
+        api.MapGet("", ListCallsAsync).WithName("ListCalls")
+            .WithSummary("Live calls (state=active) or call detail records (state=completed; filters agentId, leadId, outcome, disposition, from, to; next page: before=<last call's id>)");
+        api.MapGet("export", ExportCallsAsync).WithName("ExportCalls").WithSummary("Call detail records as CSV, newest first, streamed (same filters as state=completed)");
         api.MapGet("{id}", GetCallAsync).WithName("GetCall").WithSummary("One call, live or finished");
         api.MapGet("{id}/conversation", GetConversationAsync).WithName("GetCallConversation").WithSummary("The AI agent's conversation on a Broadcast call: summary, sentiment, disposition, intents, slots, transcript");
         api.MapPost("{id}/hangup", HangUpAsync).WithName("HangUpCall").WithSummary("End a live call");
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<CallSnapshot>>> ListCallsAsync(IGrainFactory grains, CallRecordStore records, string? state, string? campaignId, int? limit)
+    /// <summary>
+    /// Live calls (state=active, optionally of one campaign, agent or lead) or call detail records
+    /// (state=completed), newest first, filtered by campaign, agent, lead, outcome, disposition and
+    /// time (from inclusive, to exclusive); the next page starts after the call named by before.
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<CallSnapshot>>> ListCallsAsync(IGrainFactory grains, CallRecordStore records, string? state, string? campaignId,
+        string? agentId, long? leadId, string? outcome, string? disposition, string? from, string? to, string? before, int? limit, CancellationToken ct)
     {
         state = string.IsNullOrWhiteSpace(state) ? "active" : state.Trim().ToLowerInvariant();
         Problem.Require(state is "active" or "completed", "state", "Use active or completed.");
         Problem.Require(limit is null or (>= 1 and <= 1000), "limit", "Between 1 and 1000.");
-        if (state == "completed") return TypedResults.Ok(await records.ListAsync(campaignId, limit ?? 100));
+        if (state == "completed")
+            return TypedResults.Ok(await records.ListAsync(RecordQuery(campaignId, agentId, leadId, outcome, disposition, from, to, before, limit ?? 100), ct));
 
+        var v = new Validation();
+        foreach (var (name, value) in new[] { ("outcome", outcome), ("disposition", disposition), ("from", from), ("to", to), ("before", before) })
+            v.Require(value is null, name, "Filters completed calls (state=completed); live calls have no outcome yet.");
+        v.ThrowIfInvalid();
         // Live calls are grains; each campaign knows its calls in flight.
         var campaignIds = campaignId is not null
             ? [campaignId]
             : (await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync()).Select(e => e.Id).ToList();
         var callIds = new List<string>();
         foreach (var id in campaignIds) callIds.AddRange(await grains.GetGrain<ICampaignGrain>(id).GetActiveCallIdsAsync());
-        var calls = await Task.WhenAll(callIds.Take(limit ?? 1000).Select(id => grains.GetGrain<ICallGrain>(id).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<CallSnapshot>>(calls.Where(c => c.IsLive).ToList());
+        var calls = await Task.WhenAll(callIds.Select(id => grains.GetGrain<ICallGrain>(id).GetAsync()));
+        return TypedResults.Ok<IReadOnlyList<CallSnapshot>>(calls
+            .Where(c => c.IsLive && (agentId is null || c.AgentId == agentId) && (leadId is null || c.LeadId == leadId))
+            .Take(limit ?? 1000).ToList());
+    }
+
+    /// <summary>The call detail records matching the same filters as CSV, newest first, streamed.</summary>
+    public static async Task ExportCallsAsync(HttpResponse response, CallRecordStore records, string? campaignId, string? agentId, long? leadId,
+        string? outcome, string? disposition, string? from, string? to, CancellationToken ct)
+    {
+        var query = RecordQuery(campaignId, agentId, leadId, outcome, disposition, from, to, before: null, limit: 0);
+        await CallCsvExport.WriteAsync(response, records.StreamAsync(query, ct), "calls.csv", ct);
+    }
+
+    private static CallRecordQuery RecordQuery(string? campaignId, string? agentId, long? leadId, string? outcome, string? disposition,
+        string? from, string? to, string? before, int limit)
+    {
+        var v = new Validation();
+        CallOutcome? parsedOutcome = null;
+        if (outcome is not null)
+        {
+            var known = Enum.TryParse<CallOutcome>(outcome, ignoreCase: true, out var o) && Enum.IsDefined(o) && o != CallOutcome.None && !int.TryParse(outcome, out _);
+            v.Require(known, "outcome", $"Use one of: {string.Join(", ", Enum.GetNames<CallOutcome>().Where(n => n != nameof(CallOutcome.None)))}.");
+            if (known) parsedOutcome = o;
+        }
+        var fromTime = Time(v, "from", from);
+        var toTime = Time(v, "to", to);
+        v.Require(fromTime is null || toTime is null || fromTime < toTime, "to", "After from.");
+        v.ThrowIfInvalid();
+        return new CallRecordQuery(Blank(campaignId), Blank(agentId), leadId, parsedOutcome, Blank(disposition), fromTime, toTime, Blank(before), limit);
+
+        static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        static DateTimeOffset? Time(Validation v, string name, string? value)
+        {
+            if (string.IsNullOrWhiteSpace(value)) return null;
+            var ok = DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t);
+            v.Require(ok, name, "An ISO 8601 time, e.g. 2026-11-24T08:00:00Z (UTC when no offset is given).");
+            return ok ? t.ToUniversalTime() : null;
+        }
     }
 
     public static async Task<Ok<CallSnapshot>> GetCallAsync(string id, IGrainFactory grains, CallRecordStore records)

@@ -19,7 +19,6 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
                 connected_at = EXCLUDED.connected_at, ended_at = EXCLUDED.ended_at, ring_seconds = EXCLUDED.ring_seconds, talk_seconds = EXCLUDED.talk_seconds
             """);
         object V(object? v) => v ?? DBNull.Value;
-        double? Seconds(DateTimeOffset? from, DateTimeOffset? to) => from is { } f && to is { } t ? (t - f).TotalSeconds : null;
         var p = cmd.Parameters;
         p.Add(new() { Value = call.Id });
         p.Add(new() { Value = call.CampaignId });
@@ -33,8 +32,8 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
         p.Add(new() { Value = V(call.Notes), NpgsqlDbType = NpgsqlDbType.Text });
         foreach (var t in new[] { call.CreatedAt, call.DialingAt, call.RingingAt, call.AnsweredAt, call.ConnectedAt, call.EndedAt })
             p.Add(new() { Value = V(t), NpgsqlDbType = NpgsqlDbType.TimestampTz });
-        p.Add(new() { Value = V(Seconds(call.RingingAt ?? call.DialingAt, call.AnsweredAt ?? call.EndedAt)), NpgsqlDbType = NpgsqlDbType.Double });
-        p.Add(new() { Value = V(Seconds(call.AnsweredAt, call.EndedAt)), NpgsqlDbType = NpgsqlDbType.Double });
+        p.Add(new() { Value = V(call.RingSeconds), NpgsqlDbType = NpgsqlDbType.Double });
+        p.Add(new() { Value = V(call.TalkSeconds), NpgsqlDbType = NpgsqlDbType.Double });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
@@ -62,12 +61,47 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
         return (await ReadAsync(cmd, ct)).FirstOrDefault();
     }
 
-    public async Task<IReadOnlyList<CallSnapshot>> ListAsync(string? campaignId, int limit, CancellationToken ct = default)
+    /// <summary>One page of call detail records matching <paramref name="query"/>, newest first.</summary>
+    /// <exception cref="Common.ValidationFailedException">The <c>before</c> cursor names no record.</exception>
+    public async Task<IReadOnlyList<CallSnapshot>> ListAsync(CallRecordQuery query, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand($"SELECT {Columns} FROM call_records WHERE ($1::text IS NULL OR campaign_id = $1) ORDER BY created_at DESC, call_id LIMIT $2");
-        cmd.Parameters.Add(new() { Value = (object?)campaignId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        cmd.Parameters.Add(new() { Value = Math.Clamp(limit, 1, 1000) });
-        return await ReadAsync(cmd, ct);
+        await using var cmd = CreateQuery(query, Math.Clamp(query.Limit, 1, 1000));
+        var page = await ReadAsync(cmd, ct);
+        if (page.Count == 0 && query.Before is not null && await GetAsync(query.Before, ct) is null)
+            throw new Common.ValidationFailedException("before", $"No call record '{query.Before}': pass the id of the last call of the previous page.");
+        return page;
+    }
+
+    /// <summary>Every call detail record matching <paramref name="query"/>, newest first, read as the caller consumes them.</summary>
+    public async IAsyncEnumerable<CallSnapshot> StreamAsync(CallRecordQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var cmd = CreateQuery(query with { Before = null }, limit: null);
+        cmd.CommandTimeout = 0;
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) yield return Read(r);
+    }
+
+    // call_records_created_idx and the per-campaign, per-agent and per-lead indexes serve these in order.
+    private NpgsqlCommand CreateQuery(CallRecordQuery q, int? limit)
+    {
+        var cmd = db.CreateCommand();
+        var where = new List<string>();
+        void Filter(string condition, object value, NpgsqlDbType type)
+        {
+            cmd.Parameters.Add(new() { Value = value, NpgsqlDbType = type });
+            where.Add(condition.Replace("@", "$" + cmd.Parameters.Count, StringComparison.Ordinal));
+        }
+        if (q.CampaignId is not null) Filter("campaign_id = @", q.CampaignId, NpgsqlDbType.Text);
+        if (q.AgentId is not null) Filter("agent_id = @", q.AgentId, NpgsqlDbType.Text);
+        if (q.LeadId is not null) Filter("lead_id = @", q.LeadId.Value, NpgsqlDbType.Bigint);
+        if (q.Outcome is not null) Filter("outcome = @", q.Outcome.Value.ToString(), NpgsqlDbType.Text);
+        if (q.Disposition is not null) Filter("disposition = @", q.Disposition, NpgsqlDbType.Text);
+        if (q.From is not null) Filter("created_at >= @", q.From.Value, NpgsqlDbType.TimestampTz);
+        if (q.To is not null) Filter("created_at < @", q.To.Value, NpgsqlDbType.TimestampTz);
+        if (q.Before is not null) Filter("(created_at, call_id) < (SELECT created_at, call_id FROM call_records WHERE call_id = @)", q.Before, NpgsqlDbType.Text);
+        cmd.CommandText = $"SELECT {Columns} FROM call_records{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY created_at DESC, call_id DESC"
+            + (limit is { } n ? $" LIMIT {n}" : "");
+        return cmd;
     }
 
     /// <summary>Every attempt made on one lead, newest first.</summary>
@@ -82,18 +116,20 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
     {
         var calls = new List<CallSnapshot>();
         await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) calls.Add(Read(r));
+        return calls;
+    }
+
+    private static CallSnapshot Read(NpgsqlDataReader r)
+    {
         string? S(int i) => r.IsDBNull(i) ? null : r.GetString(i);
         DateTimeOffset? T(int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);
-        while (await r.ReadAsync(ct))
+        return new CallSnapshot
         {
-            calls.Add(new CallSnapshot
-            {
-                Id = r.GetString(0), CampaignId = r.GetString(1), LeadId = r.IsDBNull(2) ? null : r.GetInt64(2), AgentId = S(3),
-                Destination = r.GetString(4), CallerId = S(5), Status = Enum.Parse<CallStatus>(r.GetString(6)),
-                Outcome = S(7) is { } o ? Enum.Parse<CallOutcome>(o) : CallOutcome.None, Disposition = S(8), Notes = S(9),
-                CreatedAt = r.GetFieldValue<DateTimeOffset>(10), DialingAt = T(11), RingingAt = T(12), AnsweredAt = T(13), ConnectedAt = T(14), EndedAt = T(15),
-            });
-        }
-        return calls;
+            Id = r.GetString(0), CampaignId = r.GetString(1), LeadId = r.IsDBNull(2) ? null : r.GetInt64(2), AgentId = S(3),
+            Destination = r.GetString(4), CallerId = S(5), Status = Enum.Parse<CallStatus>(r.GetString(6)),
+            Outcome = S(7) is { } o ? Enum.Parse<CallOutcome>(o) : CallOutcome.None, Disposition = S(8), Notes = S(9),
+            CreatedAt = r.GetFieldValue<DateTimeOffset>(10), DialingAt = T(11), RingingAt = T(12), AnsweredAt = T(13), ConnectedAt = T(14), EndedAt = T(15),
+        };
     }
 }

@@ -23,5 +23,13 @@ public sealed record CallSnapshot
     [Id(14)] public DateTimeOffset? EndedAt { get; init; }
     [Id(15)] public string? Notes { get; init; }
 
+    /// <summary>Seconds from the start of ringing (or of dialing) to the answer (or the end); null until known.</summary>
+    public double? RingSeconds => Seconds(RingingAt ?? DialingAt, AnsweredAt ?? EndedAt);
+
+    /// <summary>Seconds from the answer to the end; null for an unanswered or live call.</summary>
+    public double? TalkSeconds => Seconds(AnsweredAt, EndedAt);
+
     public bool IsLive => Status is CallStatus.Created or CallStatus.Dialing or CallStatus.Ringing or CallStatus.Answered or CallStatus.Connected;
+
+    private static double? Seconds(DateTimeOffset? from, DateTimeOffset? to) => from is { } f && to is { } t ? (t - f).TotalSeconds : null;
 }
