@@ -180,6 +180,11 @@ public sealed class ApiTests(ApiServer server)
         var stats = await ReadAsync(await Http.GetAsync($"/api/campaigns/{campaignId}/stats"), HttpStatusCode.OK);
         Assert.Equal(1, stats["counters"]!["connected"]!.GetValue<int>());
         Assert.Equal(1, stats["counters"]!["dispositions"]!["Sale"]!.GetValue<int>());
+        var byAgent = Assert.Single((await ReadAsync(await Http.GetAsync($"/api/reports/agents?campaignId={campaignId}"), HttpStatusCode.OK)).AsArray())!;
+        Assert.Equal(agentId, byAgent["id"]!.GetValue<string>());
+        Assert.Equal(1, byAgent["answered"]!.GetValue<long>());
+        Assert.True(byAgent["talkSeconds"]!.GetValue<double>() > 0);
+        Assert.Equal(1, byAgent["dispositions"]!["Sale"]!.GetValue<long>());
         await PostAsync($"/api/campaigns/{campaignId}/stop", null);
         await PostAsync($"/api/agents/{agentId}/logout", null);
     }

@@ -59,7 +59,7 @@ public static class CallsApi
         await CallCsvExport.WriteAsync(response, records.StreamAsync(query, ct), "calls.csv", ct);
     }
 
-    private static CallRecordQuery RecordQuery(string? campaignId, string? agentId, long? leadId, string? outcome, string? disposition,
+    internal static CallRecordQuery RecordQuery(string? campaignId, string? agentId, long? leadId, string? outcome, string? disposition,
         string? from, string? to, string? before, int limit)
     {
         var v = new Validation();

@@ -8,6 +8,7 @@ using ContactCenter.Api.Dnc;
 using ContactCenter.Api.Leads;
 using ContactCenter.Api.Leads.Imports;
 using ContactCenter.Api.Problems;
+using ContactCenter.Api.Reports;
 using ContactCenter.Api.Trunks;
 using ContactCenter.Silo.Hosting;
 using Orleans.Dashboard;
@@ -68,6 +69,7 @@ public static class ContactCenterApp
         app.MapImportsApi();
         app.MapDncApi();
         app.MapCallsApi();
+        app.MapReportsApi();
         if (options.Dashboard) app.MapOrleansDashboard("/dashboard");
         app.MapAgentScriptsApi();
         app.MapTrunksApi();

@@ -85,6 +85,13 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
     private NpgsqlCommand CreateQuery(CallRecordQuery q, int? limit)
     {
         var cmd = db.CreateCommand();
+        cmd.CommandText = $"SELECT {Columns} FROM call_records{Where(cmd, q)} ORDER BY created_at DESC, call_id DESC" + (limit is { } n ? $" LIMIT {n}" : "");
+        return cmd;
+    }
+
+    /// <summary>The WHERE clause of <paramref name="q"/>'s filters, their values added to <paramref name="cmd"/>; empty without filters.</summary>
+    private static string Where(NpgsqlCommand cmd, CallRecordQuery q)
+    {
         var where = new List<string>();
         void Filter(string condition, object value, NpgsqlDbType type)
         {
@@ -99,9 +106,50 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
         if (q.From is not null) Filter("created_at >= @", q.From.Value, NpgsqlDbType.TimestampTz);
         if (q.To is not null) Filter("created_at < @", q.To.Value, NpgsqlDbType.TimestampTz);
         if (q.Before is not null) Filter("(created_at, call_id) < (SELECT created_at, call_id FROM call_records WHERE call_id = @)", q.Before, NpgsqlDbType.Text);
-        cmd.CommandText = $"SELECT {Columns} FROM call_records{(where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")} ORDER BY created_at DESC, call_id DESC"
-            + (limit is { } n ? $" LIMIT {n}" : "");
-        return cmd;
+        return where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+    }
+
+    /// <summary>
+    /// The records matching <paramref name="query"/> summed per agent (calls without an agent, e.g. an
+    /// AI agent's, are left out): attempts, answered calls, talk time and how each was dispositioned.
+    /// </summary>
+    public async Task<IReadOnlyList<CallSummary>> SummarizeByAgentAsync(CallRecordQuery query, CancellationToken ct = default) =>
+        await SummarizeAsync("agent_id", query with { Before = null }, ct);
+
+    /// <summary>The records matching <paramref name="query"/> summed per campaign.</summary>
+    public async Task<IReadOnlyList<CallSummary>> SummarizeByCampaignAsync(CallRecordQuery query, CancellationToken ct = default) =>
+        await SummarizeAsync("campaign_id", query with { Before = null }, ct);
+
+    private async Task<IReadOnlyList<CallSummary>> SummarizeAsync(string key, CallRecordQuery query, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand();
+        var where = Where(cmd, query);
+        // One pass: the totals per key, and per (key, outcome) and (key, disposition) for the breakdowns.
+        cmd.CommandText = $"""
+            SELECT {key}, outcome, disposition, count(*), count(*) FILTER (WHERE answered_at IS NOT NULL),
+                   coalesce(sum(ring_seconds), 0), count(ring_seconds), coalesce(sum(talk_seconds), 0)
+            FROM call_records{where}{(where.Length == 0 ? " WHERE " : " AND ")}{key} IS NOT NULL
+            GROUP BY {key}, outcome, disposition
+            ORDER BY 1
+            """;
+        var summaries = new List<CallSummary>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            var id = r.GetString(0);
+            if (summaries.Count == 0 || summaries[^1].Id != id) summaries.Add(new CallSummary(id));
+            var s = summaries[^1];
+            var count = r.GetInt64(3);
+            s.Attempts += count;
+            s.Answered += r.GetInt64(4);
+            s.RingSeconds += r.GetDouble(5);
+            s.RingCount += r.GetInt64(6);
+            s.TalkSeconds += r.GetDouble(7);
+            var outcome = r.IsDBNull(1) ? "None" : r.GetString(1);
+            s.Outcomes[outcome] = s.Outcomes.GetValueOrDefault(outcome) + count;
+            if (!r.IsDBNull(2)) s.Dispositions[r.GetString(2)] = s.Dispositions.GetValueOrDefault(r.GetString(2)) + count;
+        }
+        return summaries;
     }
 
     /// <summary>Every attempt made on one lead, newest first.</summary>

@@ -27,8 +27,10 @@ public sealed class CallRecordReportTests(ApiServer server)
             var at = T0.AddMinutes(call.Minute);
             var answered = call.Outcome == "Answered";
             await using var cmd = db.CreateCommand("""
-                INSERT INTO call_records (call_id, campaign_id, lead_id, agent_id, destination, status, outcome, disposition, created_at, dialing_at, ringing_at, answered_at, ended_at)
-                VALUES ($1, $2, 7, $3, '+12127340199', $4, $5, $6, $7, $7, $7 + interval '1 second', $8, $7 + interval '31 seconds')
+                INSERT INTO call_records (call_id, campaign_id, lead_id, agent_id, destination, status, outcome, disposition, created_at, dialing_at, ringing_at, answered_at, ended_at,
+                                          ring_seconds, talk_seconds)
+                VALUES ($1, $2, 7, $3, '+12127340199', $4, $5, $6, $7, $7, $7 + interval '1 second', $8, $7 + interval '31 seconds',
+                        CASE WHEN $8 IS NULL THEN 30 ELSE 5 END, CASE WHEN $8 IS NULL THEN NULL ELSE 25 END)
                 """);
             cmd.Parameters.Add(new() { Value = $"{campaign}-{call.Id}" });
             cmd.Parameters.Add(new() { Value = campaign });
@@ -99,6 +101,34 @@ public sealed class CallRecordReportTests(ApiServer server)
         Assert.Equal(["5", "25"], new[] { d[16], d[17] });
         var g = lines[1].Split(',');
         Assert.Equal(["30", ""], new[] { g[16], g[17] });
+    }
+
+    [Fact]
+    public async Task Reports_SumTheRecordsPerAgentAndPerCampaign()
+    {
+        var campaign = await SeedAsync();
+        var agents = (await LeadApiClient.ReadAsync(await Http.GetAsync($"/api/reports/agents?campaignId={campaign}"), HttpStatusCode.OK)).AsArray();
+        Assert.Equal(["ann", "bob"], agents.Select(a => a!["id"]!.GetValue<string>()));
+        var ann = agents[0]!;
+        Assert.Equal(4, ann["attempts"]!.GetValue<long>());
+        Assert.Equal(2, ann["answered"]!.GetValue<long>());
+        Assert.Equal(0.5, ann["answerRate"]!.GetValue<double>());
+        Assert.Equal(50, ann["talkSeconds"]!.GetValue<double>(), 3);
+        Assert.Equal(25, ann["averageTalkSeconds"]!.GetValue<double>(), 3);
+        Assert.Equal(2, ann["dispositions"]!["Sale"]!.GetValue<long>());
+        Assert.Equal(1, ann["outcomes"]!["Busy"]!.GetValue<long>());
+        Assert.Equal(1, ann["outcomes"]!["NoAnswer"]!.GetValue<long>());
+
+        var window = (await LeadApiClient.ReadAsync(await Http.GetAsync($"/api/reports/campaigns?campaignId={campaign}&from=2026-11-24T15:03:00Z"), HttpStatusCode.OK)).AsArray();
+        var only = Assert.Single(window)!;
+        Assert.Equal(campaign, only["id"]!.GetValue<string>());
+        Assert.Equal(4, only["attempts"]!.GetValue<long>()); // d, e, f, g
+        Assert.Equal(2, only["answered"]!.GetValue<long>());
+        Assert.Equal((5 + 5 + 30 + 30) / 4.0, only["averageRingSeconds"]!.GetValue<double>(), 1);
+        Assert.Equal(1, only["dispositions"]!["Not Interested"]!.GetValue<long>());
+
+        var bad = await LeadApiClient.ReadAsync(await Http.GetAsync("/api/reports/agents?from=soon"), HttpStatusCode.BadRequest);
+        Assert.NotNull(bad["errors"]!["from"]);
     }
 
     [Theory]
