@@ -105,6 +105,14 @@ public sealed class ApiTests(ApiServer server)
         Assert.NotNull(noList["errors"]!["listId"]);
         await ReadAsync(await Http.GetAsync("/api/leads?status=Sleeping"), HttpStatusCode.BadRequest);
         await ReadAsync(await Http.GetAsync("/api/calls?state=sometimes"), HttpStatusCode.BadRequest);
+
+        // Values that cannot even be read say which one and why.
+        var notANumber = await ReadAsync(await Http.GetAsync("/api/leads?listId=abc"), HttpStatusCode.BadRequest);
+        Assert.Contains("listId", notANumber["detail"]!.GetValue<string>());
+        var unknownType = await ReadAsync(await Http.PostAsync("/api/campaigns", new StringContent("""{"name":"x","dialerType":"Robocall"}""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        Assert.Contains("$.dialerType", unknownType["detail"]!.GetValue<string>());
+        var truncated = await ReadAsync(await Http.PostAsync("/api/agents", new StringContent("""{"name":""", System.Text.Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest);
+        Assert.False(string.IsNullOrEmpty(truncated["detail"]?.GetValue<string>()));
     }
 
     [Fact]

@@ -52,6 +52,9 @@ public static class ContactCenterApp
         builder.Services.AddLeadImports();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        // A value that cannot be bound (leadId=x, malformed JSON) then says which and why in the
+        // problem details; otherwise minimal APIs answer a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
