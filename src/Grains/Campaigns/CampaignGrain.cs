@@ -211,6 +211,7 @@ public sealed partial class CampaignGrain(
         // An unanswered attempt leaves its agent in Dialing: the pacing turn dials the next lead for them.
         if (outcome != CallOutcome.Answered && agentId is not null) releasing.Enqueue((agentId, callId));
         if (agentId is null) ReleaseTrunkSlot(callId);
+        ClaimSoon();
         _ = Self.PaceAsync();
         return SaveSoonAsync();
     }
@@ -219,7 +220,19 @@ public sealed partial class CampaignGrain(
     {
         var counts = new Dictionary<string, int>(S.Counters.Dispositions) { [disposition] = S.Counters.Dispositions.GetValueOrDefault(disposition) + 1 };
         S.Counters = S.Counters with { Dispositions = counts };
+        ClaimSoon();
         return SaveSoonAsync();
+    }
+
+    /// <summary>
+    /// A call's outcome or disposition may have made its lead callable again at once (a retry or
+    /// callback with no delay), which the idle wait did not know of: claim again within
+    /// <see cref="IdleClaimMinWait"/>, but not more often than that.
+    /// </summary>
+    private void ClaimSoon()
+    {
+        var soon = time.GetUtcNow() + IdleClaimMinWait;
+        if (nextRefillAt > soon) nextRefillAt = soon;
     }
 
     public Task PaceAsync() => PaceTurnAsync();

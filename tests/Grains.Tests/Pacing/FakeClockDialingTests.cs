@@ -108,6 +108,55 @@ public sealed class FakeClockDialingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NothingCallable_TheCampaignClaimsAgainWhenTheWindowOpens_AndLooksForNewLeadsEvery30Seconds()
+    {
+        var grains = cluster!.Client;
+        var leads = new LeadStore(db!);
+        var list = await leads.CreateListAsync("quiet campaign", "US");
+        var phone = GrainsCluster.NextPhone();
+        var westCoast = await leads.InsertAsync(new NewLead { ListId = list.Id, Phone = phone }, phone, "America/Los_Angeles");
+        var campaign = grains.GetGrain<ICampaignGrain>(TestData.NewId("quiet"));
+        await campaign.CreateAsync(new CampaignDefinition
+        {
+            Name = "Quiet", DialerType = DialerType.Auto, ListIds = [list.Id],
+            CallingWindow = new CallingWindow { Start = "08:00", End = "21:00" },
+            Simulation = new CampaignSimulation { AnswerRate = 0, BusyRate = 1, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 1 },
+        });
+        var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
+        await agent.CreateAsync(new AgentProfile("Quiet Agent"));
+        await agent.LoginAsync(campaign.GetPrimaryKeyString());
+        await agent.ReadyAsync();
+        await campaign.StartAsync();
+        // A fake second per pacing turn (250 ms), so the campaign acts within a fake second or two of when it means to.
+        async Task TickAsync(int seconds)
+        {
+            for (var i = 0; i < seconds; i++)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                await Task.Delay(300);
+            }
+        }
+
+        // 06:00 in Los Angeles: nothing to dial. A New York lead added now is not seen at once...
+        await TickAsync(3);
+        phone = GrainsCluster.NextPhone();
+        var eastCoast = await leads.InsertAsync(new NewLead { ListId = list.Id, Phone = phone }, phone, "America/New_York");
+        await TickAsync(10);
+        Assert.Equal(0, (await LeadAsync(eastCoast.Id)).Attempts);
+        // ...but within the 30 s the idle campaign waits at the most.
+        await TestData.WaitUntilAsync(async () => { await TickAsync(1); return (await LeadAsync(eastCoast.Id)).Attempts == 1; }, "the New York lead is dialed");
+        Assert.InRange(clock.GetUtcNow(), new DateTimeOffset(2026, 11, 24, 14, 0, 25, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 14, 0, 45, TimeSpan.Zero));
+
+        // Just before 08:00 in Los Angeles the lead still waits; the campaign claims it when the window opens.
+        clock.Advance(new DateTimeOffset(2026, 11, 24, 15, 59, 50, TimeSpan.Zero) - clock.GetUtcNow());
+        await TickAsync(9);
+        Assert.Equal(0, (await LeadAsync(westCoast.Id)).Attempts);
+        await TestData.WaitUntilAsync(async () => { await TickAsync(1); return (await LeadAsync(westCoast.Id)).Attempts == 1; }, "the Los Angeles lead is dialed at 08:00 there");
+        Assert.InRange(clock.GetUtcNow(), new DateTimeOffset(2026, 11, 24, 16, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 24, 16, 0, 6, TimeSpan.Zero));
+        await campaign.StopAsync();
+    }
+
+    [Fact]
     public async Task Stats_OneLeadCountServesThePollsOfTwoSeconds_AttachingAListCountsAgain()
     {
         var leads = new LeadStore(db!);
