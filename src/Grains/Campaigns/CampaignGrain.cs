@@ -399,6 +399,12 @@ public sealed partial class CampaignGrain(
     {
         var d = S.Definition;
         var now = time.GetUtcNow();
+        if (S.ActiveCalls.Count > 0)
+        {
+            // Their ends bring the next claim anyway (ClaimSoon); no need to read the lists for when.
+            nextRefillAt = now + IdleClaimMinWait;
+            return;
+        }
         var next = await hopperStore.NextCallableAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, now);
         var wait = next is { } at ? at - now : IdleClaimMaxWait;
         nextRefillAt = now + (wait < IdleClaimMinWait ? IdleClaimMinWait : wait > IdleClaimMaxWait ? IdleClaimMaxWait : wait);
