@@ -141,6 +141,24 @@ public sealed class ApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task CampaignLists_AttachAndDetach()
+    {
+        var (campaignId, firstList) = await CampaignWithListAsync();
+        var second = (await PostAsync("/api/lists", new { name = "Autumn leads" }, HttpStatusCode.Created))["id"]!.GetValue<long>();
+        var attached = await PostAsync($"/api/campaigns/{campaignId}/lists", new { listId = second });
+        Assert.Equal([firstList, second], attached["definition"]!["listIds"]!.AsArray().Select(n => n!.GetValue<long>()));
+        var detached = await ReadAsync(await Http.DeleteAsync($"/api/campaigns/{campaignId}/lists/{firstList}"), HttpStatusCode.OK);
+        Assert.Equal([second], detached["definition"]!["listIds"]!.AsArray().Select(n => n!.GetValue<long>()));
+        var notAttached = await ReadAsync(await Http.DeleteAsync($"/api/campaigns/{campaignId}/lists/{firstList}"), HttpStatusCode.NotFound);
+        Assert.Contains("not attached", notAttached["detail"]!.GetValue<string>());
+        await PostAsync("/api/leads", new { listId = second, firstName = "Ada", phone = "+12127340177" }, HttpStatusCode.Created);
+        Assert.Equal("Running", (await PostAsync($"/api/campaigns/{campaignId}/start", null))["status"]!.GetValue<string>());
+        await ReadAsync(await Http.DeleteAsync($"/api/campaigns/{campaignId}/lists/{second}"), HttpStatusCode.Conflict);
+        await PostAsync($"/api/campaigns/{campaignId}/stop", null);
+        await ReadAsync(await Http.DeleteAsync($"/api/campaigns/{campaignId}/lists/{second}"), HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task AgentCrud_UpdateAndDelete()
     {
         var agent = await PostAsync("/api/agents", new { name = "Carol", id = "ext-2001" }, HttpStatusCode.Created);

@@ -22,6 +22,8 @@ public static class CampaignsApi
         api.MapPost("{id}/stop", (string id, IGrainFactory g) => Change(g, id, c => c.StopAsync())).WithName("StopCampaign").WithSummary("Running/Paused → Stopped: live calls finish, nothing new is dialed");
         api.MapGet("{id}/stats", GetStatsAsync).WithName("GetCampaignStats").WithSummary("Live counters for the dialer dashboard");
         api.MapPost("{id}/lists", AttachListAsync).WithName("AttachList").WithSummary("Attach a lead list (dialed after those already attached)");
+        api.MapDelete("{id}/lists/{listId:long}", (string id, long listId, IGrainFactory g) => Change(g, id, c => c.DetachListAsync(listId)))
+            .WithName("DetachList").WithSummary("Stop dialing a list: its leads held undialed go back to the pool (a running campaign keeps one list at least)");
         api.MapPost("{id}/agents", AssignAgentsAsync).WithName("AssignAgents").WithSummary("Assign agents who may log in");
         return app;
     }

@@ -162,6 +162,23 @@ public sealed partial class CampaignGrain(
         return Snapshot();
     }
 
+    public async Task<CampaignSnapshot> DetachListAsync(long listId)
+    {
+        EnsureExists();
+        if (!S.Definition.ListIds.Contains(listId)) throw new EntityNotFoundException("List", listId.ToString(System.Globalization.CultureInfo.InvariantCulture), $"List {listId} is not attached to campaign '{Id}'.");
+        if (S.Definition.ListIds.Count == 1 && S.Status is CampaignStatus.Running or CampaignStatus.Paused)
+            throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), "give up its last list (attach another first, or stop it)");
+        S.Definition = S.Definition with { ListIds = [.. S.Definition.ListIds.Where(id => id != listId)] };
+        leadCounts = null;
+        var kept = hopper.Where(e => e.ListId != listId).ToList();
+        var dropped = hopper.Where(e => e.ListId == listId).Select(e => e.LeadId).ToList();
+        hopper.Clear();
+        foreach (var e in kept) hopper.Enqueue(e);
+        await hopperStore.ReleaseAsync(Id, dropped);
+        await SaveAsync();
+        return Snapshot();
+    }
+
     public async Task<CampaignSnapshot> AssignAgentsAsync(IReadOnlyList<string> agentIds)
     {
         EnsureExists();

@@ -28,6 +28,11 @@ public interface ICampaignGrain : IGrainWithStringKey
     /// <summary>Ids of the calls this campaign has in flight.</summary>
     [AlwaysInterleave] Task<IReadOnlyList<string>> GetActiveCallIdsAsync();
     Task<CampaignSnapshot> AttachListAsync(long listId);
+    /// <summary>
+    /// Stops dialing a list: its leads the hopper holds undialed go back to the pool (previews on
+    /// screen and live calls finish). A running or paused campaign keeps at least one list.
+    /// </summary>
+    Task<CampaignSnapshot> DetachListAsync(long listId);
     Task<CampaignSnapshot> AssignAgentsAsync(IReadOnlyList<string> agentIds);
 
     /// <summary>Preview dialer: the lead reserved for a Ready agent, or null while none is callable.</summary>

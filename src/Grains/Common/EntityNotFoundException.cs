@@ -4,7 +4,10 @@ namespace ContactCenter.Grains.Common;
 [GenerateSerializer, Alias("cc.EntityNotFoundException")]
 public sealed class EntityNotFoundException : DomainException
 {
-    public EntityNotFoundException(string entity, string id) : base($"{entity} '{id}' was not found.")
+    public EntityNotFoundException(string entity, string id) : this(entity, id, $"{entity} '{id}' was not found.") { }
+
+    /// <summary>For an entity that exists but not where it was looked for (a list not attached to a campaign).</summary>
+    public EntityNotFoundException(string entity, string id, string message) : base(message)
     {
         Entity = entity;
         EntityId = id;

@@ -19,7 +19,7 @@ public sealed class HopperStore(NpgsqlDataSource db)
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
-                rows.Add((new HopperEntry(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)), r.GetInt32(3), r.GetInt32(4)));
+                rows.Add((new HopperEntry(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(5)), r.GetInt32(3), r.GetInt32(4)));
         }
         return rows.OrderBy(x => x.ListRank).ThenBy(x => x.KindRank).ThenBy(x => x.Entry.LeadId).Select(x => x.Entry).ToList();
     }
@@ -50,7 +50,7 @@ public sealed class HopperStore(NpgsqlDataSource db)
                 LIMIT $6)
             UPDATE leads l SET status = 'Queued', queued_by = $7, updated_at = now()
             FROM picked WHERE l.id = picked.id
-            RETURNING l.id, l.phone, l.callback_agent_id, picked.list_rank, picked.kind_rank
+            RETURNING l.id, l.phone, l.callback_agent_id, picked.list_rank, picked.kind_rank, l.list_id
             """);
         cmd.Parameters.Add(new() { Value = listIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
@@ -141,6 +141,16 @@ public sealed class HopperStore(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand("UPDATE leads SET status = 'New', queued_by = NULL, updated_at = now() WHERE id = $1 AND status = 'Queued'");
         cmd.Parameters.Add(new() { Value = leadId });
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Gives these leads, held undialed by this campaign, back to the pool (a list detached from it).</summary>
+    public async Task ReleaseAsync(string campaignId, IReadOnlyCollection<long> leadIds, CancellationToken ct = default)
+    {
+        if (leadIds.Count == 0) return;
+        await using var cmd = db.CreateCommand("UPDATE leads SET status = 'New', queued_by = NULL, updated_at = now() WHERE id = ANY($1) AND status = 'Queued' AND queued_by = $2");
+        cmd.Parameters.Add(new() { Value = leadIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        cmd.Parameters.Add(new() { Value = campaignId });
         await cmd.ExecuteNonQueryAsync(ct);
     }
 

@@ -1,6 +1,7 @@
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Campaigns;
+using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Dispositions;
 using ContactCenter.Grains.Tests.Support;
 
@@ -33,6 +34,39 @@ public sealed class CampaignControlTests(GrainsCluster fixture)
     {
         foreach (var agent in agents)
             if ((await agent.GetAsync()).Status == AgentStatus.WrapUp) await agent.CompleteWrapUpAsync(new WrapUpRequest("Not Interested"));
+    }
+
+    [Fact]
+    public async Task DetachList_GivesItsHeldLeadsBack_KeepsTheLiveCall_AndARunningCampaignKeepsOneList()
+    {
+        var (empty, _) = await fixture.CreateListAsync(0);
+        var (list, _) = await fixture.CreateListAsync(20);
+        var longRing = new CampaignSimulation { AnswerRate = 0, BusyRate = 0, NoAnswerRate = 1, VoicemailRate = 0, RingSeconds = 20 };
+        var campaign = await TestData.CreateCampaignAsync(fixture.Grains, DialerType.Auto, longRing, [empty.Id, list.Id]);
+        var agent = await TestData.CreateAgentAsync(fixture.Grains);
+        await agent.LoginAsync(campaign.GetPrimaryKeyString());
+        await agent.ReadyAsync();
+        await campaign.StartAsync();
+        await TestData.WaitUntilAsync(async () => (await campaign.GetStatsAsync()).CallsInFlight == 1, "one call ringing");
+        Assert.True((await campaign.GetStatsAsync()).HopperSize > 0);
+
+        var snapshot = await campaign.DetachListAsync(list.Id);
+        Assert.Equal([empty.Id], snapshot.Definition.ListIds);
+        Assert.Equal(0, (await campaign.GetStatsAsync()).HopperSize);
+        await using (var cmd = fixture.Database.CreateCommand("SELECT status, count(*) FROM leads WHERE list_id = $1 GROUP BY status ORDER BY status"))
+        {
+            cmd.Parameters.Add(new() { Value = list.Id });
+            var byStatus = new Dictionary<string, long>();
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) byStatus[r.GetString(0)] = r.GetInt64(1);
+            Assert.Equal(new Dictionary<string, long> { ["Dialing"] = 1, ["New"] = 19 }, byStatus);
+        }
+        Assert.Single(await campaign.GetActiveCallIdsAsync());
+
+        var notAttached = await Assert.ThrowsAsync<EntityNotFoundException>(() => campaign.DetachListAsync(list.Id));
+        Assert.Contains("not attached", notAttached.Message);
+        await Assert.ThrowsAsync<InvalidTransitionException>(() => campaign.DetachListAsync(empty.Id));
+        await campaign.StopAsync();
     }
 
     [Fact]
