@@ -159,6 +159,30 @@ public sealed class ApiTests(ApiServer server)
     }
 
     [Fact]
+    public async Task Dashboard_ShowsEveryCampaignWithItsFigures_AndTheFloorTotals()
+    {
+        var (campaignId, listId) = await CampaignWithListAsync();
+        await PostAsync("/api/leads", new { listId, firstName = "Bo", phone = "+12127340166" }, HttpStatusCode.Created);
+        var agentId = (await PostAsync("/api/agents", new { name = "Dana" }, HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await PostAsync($"/api/agents/{agentId}/login", new { campaignId });
+
+        var dashboard = await ReadAsync(await Http.GetAsync("/api/dashboard?status=draft"), HttpStatusCode.OK);
+        var line = dashboard["campaigns"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == campaignId)!;
+        Assert.Equal("Spring sale", line["name"]!.GetValue<string>());
+        Assert.Equal("Auto", line["dialerType"]!.GetValue<string>());
+        Assert.Equal(1, line["stats"]!["leadsTotal"]!.GetValue<long>());
+        Assert.Equal(1, line["stats"]!["agentsByState"]!["Paused"]!.GetValue<int>());
+        Assert.All(dashboard["campaigns"]!.AsArray(), c => Assert.Equal("Draft", c!["stats"]!["status"]!.GetValue<string>()));
+        var totals = dashboard["totals"]!;
+        Assert.True(totals["agentsByState"]!["Paused"]!.GetValue<int>() >= 1);
+        Assert.Equal(totals["agentsByState"]!.AsObject().Sum(p => p.Value!.GetValue<int>()), totals["agentsLoggedIn"]!.GetValue<int>());
+
+        var bad = await ReadAsync(await Http.GetAsync("/api/dashboard?status=Sleeping"), HttpStatusCode.BadRequest);
+        Assert.NotNull(bad["errors"]!["status"]);
+        await PostAsync($"/api/agents/{agentId}/logout", null);
+    }
+
+    [Fact]
     public async Task AgentCrud_UpdateAndDelete()
     {
         var agent = await PostAsync("/api/agents", new { name = "Carol", id = "ext-2001" }, HttpStatusCode.Created);

@@ -41,6 +41,7 @@ public sealed class ClientModeTests(ApiServer server)
             Assert.Equal("Remote", agent["name"]!.GetValue<string>());
             var ready = await http.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/dashboard")).StatusCode);
             // The Orleans dashboard is off unless configured (the shared test server turns it on).
             Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/dashboard")).StatusCode);
         }

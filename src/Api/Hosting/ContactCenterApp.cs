@@ -3,6 +3,7 @@ using ContactCenter.Api.AgentScripts;
 using ContactCenter.Api.Agents;
 using ContactCenter.Api.Calls;
 using ContactCenter.Api.Campaigns;
+using ContactCenter.Api.Dashboard;
 using ContactCenter.Api.Health;
 using ContactCenter.Api.Dnc;
 using ContactCenter.Api.Leads;
@@ -73,6 +74,7 @@ public static class ContactCenterApp
         app.MapDncApi();
         app.MapCallsApi();
         app.MapReportsApi();
+        app.MapDashboardApi();
         if (options.Dashboard) app.MapOrleansDashboard("/dashboard");
         app.MapAgentScriptsApi();
         app.MapTrunksApi();
