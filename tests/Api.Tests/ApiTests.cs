@@ -235,6 +235,13 @@ public sealed class ApiTests(ApiServer server)
         Assert.Equal(1, byAgent["answered"]!.GetValue<long>());
         Assert.True(byAgent["talkSeconds"]!.GetValue<double>() > 0);
         Assert.Equal(1, byAgent["dispositions"]!["Sale"]!.GetValue<long>());
+
+        // The same attempt as a Prometheus metric, beside the hopper's claims.
+        var metrics = await Http.GetStringAsync("/metrics");
+        Assert.Contains(metrics.Split('\n'), l => l.StartsWith("contact_center_call_attempts_total{", StringComparison.Ordinal)
+            && l.Contains($"campaign=\"{campaignId}\"", StringComparison.Ordinal) && l.Contains("outcome=\"Answered\"", StringComparison.Ordinal) && l.Split(' ')[1] == "1");
+        Assert.Contains(metrics.Split('\n'), l => l.StartsWith("contact_center_hopper_claim_duration_seconds_count{", StringComparison.Ordinal)
+            && l.Contains($"campaign=\"{campaignId}\"", StringComparison.Ordinal));
         await PostAsync($"/api/campaigns/{campaignId}/stop", null);
         await PostAsync($"/api/agents/{agentId}/logout", null);
     }

@@ -12,6 +12,7 @@ using ContactCenter.Api.Problems;
 using ContactCenter.Api.Reports;
 using ContactCenter.Api.Trunks;
 using ContactCenter.Silo.Hosting;
+using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
@@ -57,6 +58,13 @@ public static class ContactCenterApp
         // problem details; otherwise minimal APIs answer a bare 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
+        if (options.Metrics)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+                .AddMeter(ContactCenter.Grains.Campaigns.DialerMetrics.MeterName, "Microsoft.Orleans", "Npgsql",
+                    "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
+                .AddPrometheusExporter());
+        }
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 
         var app = builder.Build();
@@ -65,6 +73,7 @@ public static class ContactCenterApp
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthApi();
+        if (options.Metrics) app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapAgentsApi();
         app.MapPreviewApi();
         app.MapCampaignsApi();

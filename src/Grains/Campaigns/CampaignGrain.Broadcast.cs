@@ -68,9 +68,7 @@ public sealed partial class CampaignGrain
         var d = S.Definition;
         // About two seconds of dialing per claim: few database round trips, few leads held out of other campaigns' reach.
         var batch = (int)Math.Clamp(d.MaxCallsPerSecond * 2, 10, 500);
-        var claimed = await hopperStore.ClaimAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, batch, time.GetUtcNow());
-        foreach (var e in claimed) hopper.Enqueue(e);
-        if (claimed.Count == 0) await WaitForCallableLeadsAsync();
+        await ClaimAsync(batch);
     }
 
     /// <summary>Takes trunk slots for up to <paramref name="count"/> calls and starts them; returns how many started.</summary>

@@ -12,6 +12,7 @@ public sealed partial class CampaignGrain(
     HopperStore hopperStore,
     ContactCenter.Grains.Leads.LeadStore leadStore,
     TimeProvider time,
+    DialerMetrics metrics,
     ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
 {
     private const string Entity = "Campaign";
@@ -214,6 +215,7 @@ public sealed partial class CampaignGrain(
     public Task CallEndedAsync(string callId, string? agentId, CallOutcome outcome, bool connected, bool abandoned)
     {
         S.ActiveCalls.Remove(callId);
+        metrics.CallEnded(Id, outcome, connected, abandoned);
         var c = S.Counters;
         S.Counters = c with
         {
@@ -398,9 +400,16 @@ public sealed partial class CampaignGrain(
     private async Task RefillAsync(int needed)
     {
         if (hopper.Count >= needed || time.GetUtcNow() < nextRefillAt) return;
+        await ClaimAsync(Math.Clamp(needed * 2, 10, 1000) - hopper.Count);
+    }
+
+    /// <summary>Claims up to <paramref name="batch"/> leads into the hopper; with none callable, waits for when some may be.</summary>
+    private async Task ClaimAsync(int batch)
+    {
         var d = S.Definition;
-        var batch = Math.Clamp(needed * 2, 10, 1000) - hopper.Count;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var claimed = await hopperStore.ClaimAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, batch, time.GetUtcNow());
+        metrics.Claimed(Id, claimed.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         foreach (var e in claimed) hopper.Enqueue(e);
         if (claimed.Count == 0) await WaitForCallableLeadsAsync();
     }

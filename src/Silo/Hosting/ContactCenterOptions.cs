@@ -38,5 +38,11 @@ public sealed class ContactCenterOptions
     /// </summary>
     public bool Dashboard { get; set; }
 
+    /// <summary>
+    /// Serves OpenTelemetry metrics for Prometheus at /metrics of the API: the dialer's (attempts by
+    /// outcome, connects, abandons, hopper claims), Orleans', Npgsql's, ASP.NET Core's and the runtime's.
+    /// </summary>
+    public bool Metrics { get; set; } = true;
+
     public bool IsClient => string.Equals(Mode, "Client", StringComparison.OrdinalIgnoreCase);
 }

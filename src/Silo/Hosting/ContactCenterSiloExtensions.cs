@@ -41,6 +41,8 @@ public static class ContactCenterSiloExtensions
     public static IServiceCollection AddContactCenterServices(this IServiceCollection services, string connectionString)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<ContactCenter.Grains.Campaigns.DialerMetrics>();
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(Database.ConnectionPools.ForStores(connectionString)));
         services.TryAddSingleton<LeadStore>();
         services.TryAddSingleton<HopperStore>();
