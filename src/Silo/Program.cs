@@ -9,5 +9,6 @@ var options = builder.Configuration.GetSection(ContactCenterOptions.Section).Get
 using var loggers = LoggerFactory.Create(l => l.AddConsole());
 var (connectionString, localServer) = await DatabaseBootstrap.PrepareAsync(builder.Configuration, loggers);
 builder.UseOrleans(silo => silo.AddContactCenter(connectionString, options));
+if (options.Metrics && options.SiloMetricsPort is { } metricsPort) builder.Services.AddSiloMetricsEndpoint(options.AdvertisedAddress, metricsPort);
 await builder.Build().RunAsync();
 if (localServer is not null) await localServer.DisposeAsync();

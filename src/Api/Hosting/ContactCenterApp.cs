@@ -61,8 +61,7 @@ public static class ContactCenterApp
         if (options.Metrics)
         {
             builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-                .AddMeter(ContactCenter.Grains.Campaigns.DialerMetrics.MeterName, "Microsoft.Orleans", "Npgsql",
-                    "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime")
+                .AddMeter(ContactCenterMetrics.Meters)
                 .AddPrometheusExporter());
         }
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

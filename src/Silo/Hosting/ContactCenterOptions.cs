@@ -44,5 +44,8 @@ public sealed class ContactCenterOptions
     /// </summary>
     public bool Metrics { get; set; } = true;
 
+    /// <summary>A silo started on its own serves its metrics on this port (at /metrics of AdvertisedAddress); none when unset.</summary>
+    [Range(1, 65535)] public int? SiloMetricsPort { get; set; }
+
     public bool IsClient => string.Equals(Mode, "Client", StringComparison.OrdinalIgnoreCase);
 }
