@@ -66,8 +66,8 @@ public static class CallsApi
         CallOutcome? parsedOutcome = null;
         if (outcome is not null)
         {
-            var known = Enum.TryParse<CallOutcome>(outcome, ignoreCase: true, out var o) && Enum.IsDefined(o) && o != CallOutcome.None && !int.TryParse(outcome, out _);
-            v.Require(known, "outcome", $"Use one of: {string.Join(", ", Enum.GetNames<CallOutcome>().Where(n => n != nameof(CallOutcome.None)))}.");
+            var known = Problem.TryParseName(outcome, out CallOutcome o, CallOutcome.None);
+            v.Require(known, "outcome", $"Use one of: {Problem.NamesOf(CallOutcome.None)}.");
             if (known) parsedOutcome = o;
         }
         var fromTime = Time(v, "from", from);

@@ -1,3 +1,4 @@
+using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Common;
@@ -26,8 +27,7 @@ public static class DashboardApi
         CampaignStatus? only = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            var known = Enum.TryParse<CampaignStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _);
-            if (!known) throw new ValidationFailedException("status", $"Use one of: {string.Join(", ", Enum.GetNames<CampaignStatus>())}.");
+            Problem.Require(Problem.TryParseName(status, out CampaignStatus s), "status", $"Use one of: {Problem.NamesOf<CampaignStatus>()}.");
             only = s;
         }
         var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync();

@@ -41,8 +41,8 @@ public static class LeadsApi
         LeadStatus? parsedStatus = null;
         if (!string.IsNullOrWhiteSpace(status))
         {
-            Problem.Require(Enum.TryParse<LeadStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s) && !int.TryParse(status, out _), "status", $"Use one of: {string.Join(", ", Enum.GetNames<LeadStatus>())}.");
-            parsedStatus = Enum.Parse<LeadStatus>(status, ignoreCase: true);
+            Problem.Require(Problem.TryParseName(status, out LeadStatus s), "status", $"Use one of: {Problem.NamesOf<LeadStatus>()}.");
+            parsedStatus = s;
         }
         var v = new Validation();
         v.Require(minAttempts is null or >= 0, "minAttempts", "Zero or more.");

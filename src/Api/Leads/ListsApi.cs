@@ -57,10 +57,10 @@ public static class ListsApi
         var v = new Validation();
         foreach (var outcome in body.Outcomes ?? [])
         {
-            if (Enum.TryParse<CallOutcome>(outcome, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && parsed is not CallOutcome.None && !int.TryParse(outcome, out _))
+            if (Problem.TryParseName(outcome, out CallOutcome parsed, CallOutcome.None))
                 outcomes.Add(parsed.ToString());
             else
-                v.Add("outcomes", $"'{outcome}' is not a call outcome; use {string.Join(", ", Enum.GetNames<CallOutcome>().Skip(1))}.");
+                v.Add("outcomes", $"'{outcome}' is not a call outcome; use {Problem.NamesOf(CallOutcome.None)}.");
         }
         var dispositions = (body.Dispositions ?? []).Where(d => !string.IsNullOrWhiteSpace(d)).Select(d => d.Trim()).ToList();
         v.Require(outcomes.Count + dispositions.Count > 0 || !v.IsValid, "outcomes", "Name at least one outcome or disposition to recycle.");

@@ -19,6 +19,6 @@ public static class DuplicatePolicyNames
 
     public static DuplicatePolicy Parse(string? value) =>
         string.IsNullOrWhiteSpace(value) ? DuplicatePolicy.Skip
-        : Enum.TryParse<DuplicatePolicy>(value.Trim(), ignoreCase: true, out var p) && Enum.IsDefined(p) ? p
+        : ContactCenter.Api.Problems.Problem.TryParseName(value.Trim(), out DuplicatePolicy p) ? p
         : throw new ValidationFailedException("duplicates", "Use skip (default), update or allow.");
 }
