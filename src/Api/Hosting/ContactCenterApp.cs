@@ -61,7 +61,7 @@ public static class ContactCenterApp
         if (options.Metrics)
         {
             builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-                .AddMeter(ContactCenterMetrics.Meters)
+                .AddContactCenterMeters()
                 .AddPrometheusExporter());
         }
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

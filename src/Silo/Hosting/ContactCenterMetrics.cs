@@ -13,13 +13,25 @@ public static class ContactCenterMetrics
     ];
 
     /// <summary>
+    /// The meters, each stream holding at most 200 tag combinations (OpenTelemetry reserves 2,000
+    /// per instrument up front, and Orleans alone has dozens of instruments), except the dialer's,
+    /// tagged by campaign and outcome, which keep the default.
+    /// </summary>
+    public static MeterProviderBuilder AddContactCenterMeters(this MeterProviderBuilder metrics) => metrics
+        .AddMeter(Meters)
+        .AddView(instrument => new MetricStreamConfiguration
+        {
+            CardinalityLimit = instrument.Meter.Name == ContactCenter.Grains.Campaigns.DialerMetrics.MeterName ? 2000 : 200,
+        });
+
+    /// <summary>
     /// A silo without the API (started on its own) serves its metrics for Prometheus at
     /// http://{AdvertisedAddress}:{port}/metrics, where its dialer's figures are.
     /// </summary>
     public static IServiceCollection AddSiloMetricsEndpoint(this IServiceCollection services, string address, int port)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(Meters)
+            .AddContactCenterMeters()
             .AddPrometheusHttpListener(o =>
             {
                 o.Host = address;
