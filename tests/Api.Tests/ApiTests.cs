@@ -44,7 +44,8 @@ public sealed class ApiTests(ApiServer server)
     {
         var doc = await ReadAsync(await Http.GetAsync("/openapi/v1.json"), HttpStatusCode.OK);
         var paths = doc["paths"]!.AsObject().Select(p => p.Key).ToList();
-        foreach (var expected in new[] { "/api/agents", "/api/agents/{id}/login", "/api/campaigns/{id}/stats", "/api/leads", "/api/calls", "/health/ready" })
+        foreach (var expected in new[] { "/api/agents", "/api/agents/{id}/login", "/api/campaigns/{id}/stats", "/api/leads", "/api/calls", "/health/ready",
+                     "/api/dashboard", "/api/calls/export", "/api/reports/agents", "/api/reports/campaigns", "/api/campaigns/{id}/lists/{listId}" })
             Assert.Contains(expected, paths);
         var reference = await Http.GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
