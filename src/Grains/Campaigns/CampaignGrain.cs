@@ -30,6 +30,8 @@ public sealed partial class CampaignGrain(
     private DateTimeOffset nextRefillAt;
     private DateTimeOffset nextCompletionCheckAt;
     private Task<(long Total, long Remaining)>? leadCounts;
+    // Lists found with nothing callable, left out of claims until then (MarkQuietLists).
+    private readonly Dictionary<long, DateTimeOffset> quietLists = new();
     private DateTimeOffset leadCountsAt;
 
     private string Id => this.GetPrimaryKeyString();
@@ -65,6 +67,7 @@ public sealed partial class CampaignGrain(
         S.Definition = Normalize(definition);
         leadCounts = null;
         nextRefillAt = default;
+        quietLists.Clear();
         await SaveAsync();
         await Directory.UpsertAsync(new DirectoryEntry(Id, S.Definition.Name, S.CreatedAt));
         return Snapshot();
@@ -158,6 +161,7 @@ public sealed partial class CampaignGrain(
             S.Definition = S.Definition with { ListIds = [.. S.Definition.ListIds, listId] };
             leadCounts = null;
             nextRefillAt = default;
+            quietLists.Clear();
             await SaveAsync();
         }
         return Snapshot();
@@ -171,6 +175,7 @@ public sealed partial class CampaignGrain(
             throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), "give up its last list (attach another first, or stop it)");
         S.Definition = S.Definition with { ListIds = [.. S.Definition.ListIds.Where(id => id != listId)] };
         leadCounts = null;
+        quietLists.Remove(listId);
         var kept = hopper.Where(e => e.ListId != listId).ToList();
         var dropped = hopper.Where(e => e.ListId == listId).Select(e => e.LeadId).ToList();
         hopper.Clear();
@@ -303,6 +308,7 @@ public sealed partial class CampaignGrain(
     private void StartPacing()
     {
         nextRefillAt = default;
+        quietLists.Clear();
         pacingTimer ??= this.RegisterGrainTimer(PaceTurnAsync, new GrainTimerCreationOptions(TimeSpan.Zero, PacingPeriod) { Interleave = false, KeepAlive = true });
     }
 
@@ -407,11 +413,43 @@ public sealed partial class CampaignGrain(
     private async Task ClaimAsync(int batch)
     {
         var d = S.Definition;
+        var now = time.GetUtcNow();
+        var lists = d.ListIds.Where(id => !quietLists.TryGetValue(id, out var until) || until <= now).ToList();
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var claimed = await hopperStore.ClaimAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, batch, time.GetUtcNow());
+        var claimed = await hopperStore.ClaimAsync(Id, lists, d.CallingWindow, d.Retry.MaxAttempts, batch, now);
         metrics.Claimed(Id, claimed.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         foreach (var e in claimed) hopper.Enqueue(e);
-        if (claimed.Count == 0) await WaitForCallableLeadsAsync();
+        if (claimed.Count > 0)
+        {
+            MarkQuietLists(lists, claimed, batch, now);
+        }
+        else if (lists.Count < d.ListIds.Count)
+        {
+            // The lists still giving ran dry: the next turn claims from every list again.
+            quietLists.Clear();
+        }
+        else
+        {
+            await WaitForCallableLeadsAsync();
+        }
+    }
+
+    /// <summary>
+    /// A list that gave no lead to a claim that took some had nothing callable, when the claim took
+    /// fewer than it asked for or took leads of a list after it in priority (its own would have come
+    /// first). A claim still reads such a list's due leads outside their hours one by one (a west
+    /// coast list in the east's morning: 0.84 s per million), so it is left out of the claims for
+    /// <see cref="IdleClaimMaxWait"/>; what becomes callable there meanwhile waits that long at most.
+    /// </summary>
+    private void MarkQuietLists(IReadOnlyList<long> lists, IReadOnlyList<HopperEntry> claimed, int batch, DateTimeOffset now)
+    {
+        var giving = claimed.Select(e => e.ListId).ToHashSet();
+        var lastGivingRank = lists.Select((id, rank) => giving.Contains(id) ? rank : -1).Max();
+        for (var rank = 0; rank < lists.Count; rank++)
+        {
+            if (!giving.Contains(lists[rank]) && (claimed.Count < batch || rank < lastGivingRank))
+                quietLists[lists[rank]] = now + IdleClaimMaxWait;
+        }
     }
 
     /// <summary>

@@ -157,6 +157,56 @@ public sealed class FakeClockDialingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AListWithNothingCallable_IsLeftOutOfClaimsFor30Seconds_WhileTheNextListDials()
+    {
+        var grains = cluster!.Client;
+        var leads = new LeadStore(db!);
+        async Task<Lead> AddAsync(long listId, string zone)
+        {
+            var phone = GrainsCluster.NextPhone();
+            return await leads.InsertAsync(new NewLead { ListId = listId, Phone = phone }, phone, zone);
+        }
+        // 14:00 UTC: the first list (Los Angeles, 06:00) has nothing callable, the second (New York) does.
+        var west = await leads.CreateListAsync("west", "US");
+        await AddAsync(west.Id, "America/Los_Angeles");
+        var east = await leads.CreateListAsync("east", "US");
+        for (var i = 0; i < 40; i++) await AddAsync(east.Id, "America/New_York");
+        var campaign = grains.GetGrain<ICampaignGrain>(TestData.NewId("quiet-list"));
+        await campaign.CreateAsync(new CampaignDefinition
+        {
+            Name = "Two coasts", DialerType = DialerType.Auto, ListIds = [west.Id, east.Id],
+            CallingWindow = new CallingWindow { Start = "08:00", End = "21:00" },
+            Simulation = new CampaignSimulation { AnswerRate = 0, BusyRate = 1, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 1 },
+        });
+        var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
+        await agent.CreateAsync(new AgentProfile("Coast Agent"));
+        await agent.LoginAsync(campaign.GetPrimaryKeyString());
+        await agent.ReadyAsync();
+        await campaign.StartAsync();
+        async Task TickAsync(int seconds)
+        {
+            for (var i = 0; i < seconds; i++)
+            {
+                clock.Advance(TimeSpan.FromSeconds(1));
+                await Task.Delay(300);
+            }
+        }
+
+        // The first claim took the east's leads; the west, which gave none, is left out for 30 s, so a
+        // lead that becomes callable there (a New York number added to it) waits, priority or not...
+        await TestData.WaitUntilAsync(async () => { await TickAsync(1); return (await campaign.GetStatsAsync()).Counters.Dialed >= 1; }, "the east is dialed");
+        var startedAt = clock.GetUtcNow();
+        var addedToWest = await AddAsync(west.Id, "America/New_York");
+        await TickAsync(15);
+        Assert.True((await campaign.GetStatsAsync()).Counters.Dialed > 5, "the east keeps being dialed");
+        Assert.Equal(0, (await LeadAsync(addedToWest.Id)).Attempts);
+        // ...until the west is claimed from again.
+        await TestData.WaitUntilAsync(async () => { await TickAsync(1); return (await LeadAsync(addedToWest.Id)).Attempts == 1; }, "the west's new lead is dialed", timeoutMs: 30000);
+        Assert.InRange(clock.GetUtcNow() - startedAt, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(60));
+        await campaign.StopAsync();
+    }
+
+    [Fact]
     public async Task Stats_OneLeadCountServesThePollsOfTwoSeconds_AttachingAListCountsAgain()
     {
         var leads = new LeadStore(db!);
