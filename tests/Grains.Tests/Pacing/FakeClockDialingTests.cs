@@ -58,21 +58,22 @@ public sealed class FakeClockDialingTests : IAsyncLifetime
 
     private async Task<Lead> LeadAsync(long id) => (await new LeadStore(db!).GetAsync(id))!;
 
-    [Fact]
-    public async Task BusyLead_IsRetriedOnlyAfterItsDelay_AndOnlyInsideItsCallingWindow()
+    private async Task<Lead> AddLeadAsync(long listId, string timeZone)
+    {
+        var phone = GrainsCluster.NextPhone();
+        return await new LeadStore(db!).InsertAsync(new NewLead { ListId = listId, Phone = phone }, phone, timeZone);
+    }
+
+    /// <summary>A running Auto campaign (08:00-21:00 in each lead's zone, every call busy after a second of ringing) with one Ready agent.</summary>
+    private async Task<ICampaignGrain> StartBusyCampaignAsync(IReadOnlyList<long> listIds, RetryPolicy? retry = null)
     {
         var grains = cluster!.Client;
-        var leads = new LeadStore(db!);
-        var list = await leads.CreateListAsync("fake clock", "US");
-        var phone = GrainsCluster.NextPhone();
-        var lead = await leads.InsertAsync(new NewLead { ListId = list.Id, Phone = phone }, phone, "America/New_York");
-
         var campaign = grains.GetGrain<ICampaignGrain>(TestData.NewId("clock"));
         await campaign.CreateAsync(new CampaignDefinition
         {
-            Name = "Fake clock", DialerType = DialerType.Auto, ListIds = [list.Id],
+            Name = "Fake clock", DialerType = DialerType.Auto, ListIds = listIds,
             CallingWindow = new CallingWindow { Start = "08:00", End = "21:00" },
-            Retry = new RetryPolicy { MaxAttempts = 5, BusyMinutes = 10 },
+            Retry = retry ?? new RetryPolicy(),
             Simulation = new CampaignSimulation { AnswerRate = 0, BusyRate = 1, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 1 },
         });
         var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
@@ -80,6 +81,25 @@ public sealed class FakeClockDialingTests : IAsyncLifetime
         await agent.LoginAsync(campaign.GetPrimaryKeyString());
         await agent.ReadyAsync();
         await campaign.StartAsync();
+        return campaign;
+    }
+
+    /// <summary>A fake second per pacing turn (250 ms), so the campaign acts within a fake second or two of when it means to.</summary>
+    private async Task TickAsync(int seconds)
+    {
+        for (var i = 0; i < seconds; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(300);
+        }
+    }
+
+    [Fact]
+    public async Task BusyLead_IsRetriedOnlyAfterItsDelay_AndOnlyInsideItsCallingWindow()
+    {
+        var list = await new LeadStore(db!).CreateListAsync("fake clock", "US");
+        var lead = await AddLeadAsync(list.Id, "America/New_York");
+        var campaign = await StartBusyCampaignAsync([list.Id], new RetryPolicy { MaxAttempts = 5, BusyMinutes = 10 });
 
         // First attempt: busy after the simulated second of ringing.
         await TestData.WaitUntilAsync(async () => { await AdvanceAsync(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)); return (await LeadAsync(lead.Id)).LastOutcome == "Busy"; }, "the first attempt ends busy");
@@ -110,37 +130,13 @@ public sealed class FakeClockDialingTests : IAsyncLifetime
     [Fact]
     public async Task NothingCallable_TheCampaignClaimsAgainWhenTheWindowOpens_AndLooksForNewLeadsEvery30Seconds()
     {
-        var grains = cluster!.Client;
-        var leads = new LeadStore(db!);
-        var list = await leads.CreateListAsync("quiet campaign", "US");
-        var phone = GrainsCluster.NextPhone();
-        var westCoast = await leads.InsertAsync(new NewLead { ListId = list.Id, Phone = phone }, phone, "America/Los_Angeles");
-        var campaign = grains.GetGrain<ICampaignGrain>(TestData.NewId("quiet"));
-        await campaign.CreateAsync(new CampaignDefinition
-        {
-            Name = "Quiet", DialerType = DialerType.Auto, ListIds = [list.Id],
-            CallingWindow = new CallingWindow { Start = "08:00", End = "21:00" },
-            Simulation = new CampaignSimulation { AnswerRate = 0, BusyRate = 1, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 1 },
-        });
-        var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
-        await agent.CreateAsync(new AgentProfile("Quiet Agent"));
-        await agent.LoginAsync(campaign.GetPrimaryKeyString());
-        await agent.ReadyAsync();
-        await campaign.StartAsync();
-        // A fake second per pacing turn (250 ms), so the campaign acts within a fake second or two of when it means to.
-        async Task TickAsync(int seconds)
-        {
-            for (var i = 0; i < seconds; i++)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-                await Task.Delay(300);
-            }
-        }
+        var list = await new LeadStore(db!).CreateListAsync("quiet campaign", "US");
+        var westCoast = await AddLeadAsync(list.Id, "America/Los_Angeles");
+        var campaign = await StartBusyCampaignAsync([list.Id]);
 
         // 06:00 in Los Angeles: nothing to dial. A New York lead added now is not seen at once...
         await TickAsync(3);
-        phone = GrainsCluster.NextPhone();
-        var eastCoast = await leads.InsertAsync(new NewLead { ListId = list.Id, Phone = phone }, phone, "America/New_York");
+        var eastCoast = await AddLeadAsync(list.Id, "America/New_York");
         await TickAsync(10);
         Assert.Equal(0, (await LeadAsync(eastCoast.Id)).Attempts);
         // ...but within the 30 s the idle campaign waits at the most.
@@ -159,44 +155,19 @@ public sealed class FakeClockDialingTests : IAsyncLifetime
     [Fact]
     public async Task AListWithNothingCallable_IsLeftOutOfClaimsFor30Seconds_WhileTheNextListDials()
     {
-        var grains = cluster!.Client;
-        var leads = new LeadStore(db!);
-        async Task<Lead> AddAsync(long listId, string zone)
-        {
-            var phone = GrainsCluster.NextPhone();
-            return await leads.InsertAsync(new NewLead { ListId = listId, Phone = phone }, phone, zone);
-        }
         // 14:00 UTC: the first list (Los Angeles, 06:00) has nothing callable, the second (New York) does.
+        var leads = new LeadStore(db!);
         var west = await leads.CreateListAsync("west", "US");
-        await AddAsync(west.Id, "America/Los_Angeles");
+        await AddLeadAsync(west.Id, "America/Los_Angeles");
         var east = await leads.CreateListAsync("east", "US");
-        for (var i = 0; i < 40; i++) await AddAsync(east.Id, "America/New_York");
-        var campaign = grains.GetGrain<ICampaignGrain>(TestData.NewId("quiet-list"));
-        await campaign.CreateAsync(new CampaignDefinition
-        {
-            Name = "Two coasts", DialerType = DialerType.Auto, ListIds = [west.Id, east.Id],
-            CallingWindow = new CallingWindow { Start = "08:00", End = "21:00" },
-            Simulation = new CampaignSimulation { AnswerRate = 0, BusyRate = 1, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 1 },
-        });
-        var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
-        await agent.CreateAsync(new AgentProfile("Coast Agent"));
-        await agent.LoginAsync(campaign.GetPrimaryKeyString());
-        await agent.ReadyAsync();
-        await campaign.StartAsync();
-        async Task TickAsync(int seconds)
-        {
-            for (var i = 0; i < seconds; i++)
-            {
-                clock.Advance(TimeSpan.FromSeconds(1));
-                await Task.Delay(300);
-            }
-        }
+        for (var i = 0; i < 40; i++) await AddLeadAsync(east.Id, "America/New_York");
+        var campaign = await StartBusyCampaignAsync([west.Id, east.Id]);
 
         // The first claim took the east's leads; the west, which gave none, is left out for 30 s, so a
         // lead that becomes callable there (a New York number added to it) waits, priority or not...
         await TestData.WaitUntilAsync(async () => { await TickAsync(1); return (await campaign.GetStatsAsync()).Counters.Dialed >= 1; }, "the east is dialed");
         var startedAt = clock.GetUtcNow();
-        var addedToWest = await AddAsync(west.Id, "America/New_York");
+        var addedToWest = await AddLeadAsync(west.Id, "America/New_York");
         await TickAsync(15);
         Assert.True((await campaign.GetStatsAsync()).Counters.Dialed > 5, "the east keeps being dialed");
         Assert.Equal(0, (await LeadAsync(addedToWest.Id)).Attempts);
@@ -215,8 +186,7 @@ public sealed class FakeClockDialingTests : IAsyncLifetime
         await campaign.CreateAsync(new CampaignDefinition { Name = "Stats", DialerType = DialerType.Auto, ListIds = [list.Id] });
         Assert.Equal(1, (await campaign.GetStatsAsync()).LeadsTotal);
 
-        var phone = GrainsCluster.NextPhone();
-        await leads.InsertAsync(new NewLead { ListId = list.Id, Phone = phone }, phone, "America/New_York");
+        await AddLeadAsync(list.Id, "America/New_York");
         Assert.Equal(1, (await campaign.GetStatsAsync()).LeadsTotal);
         clock.Advance(TimeSpan.FromSeconds(1.9));
         Assert.Equal(1, (await campaign.GetStatsAsync()).LeadsTotal);
