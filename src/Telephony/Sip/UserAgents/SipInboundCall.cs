@@ -70,14 +70,17 @@ public sealed class SipInboundCall : SipCall
     /// Answers with 200 OK and our SDP. The call is <see cref="SipCallState.Established"/> once the
     /// ACK arrives; if it never does, the call ends with BYE after 64·T1 (RFC 3261 §13.3.1.4).
     /// </summary>
-    /// <returns>False when the offer had nothing we can accept (we answered 488) or the caller had already cancelled.</returns>
+    /// <returns>False when the offer had nothing we can accept (we answered 488), or the call already had its final response (the caller cancelled, or it was rejected).</returns>
     public async Task<bool> AnswerAsync(CancellationToken cancellationToken = default)
     {
         lock (gate)
         {
-            // The caller may have cancelled while we were deciding: that is not an error.
+            // The caller may have cancelled while we were deciding: that is not an error. The 487 of
+            // that CANCEL can be out before the call is marked ended, so a final response we did
+            // not send as an answer means the same.
             if (State == SipCallState.Ended) return false;
-            if (transaction.HasFinalResponse || State == SipCallState.Answering) throw new InvalidOperationException("The call was already answered or rejected.");
+            if (State is SipCallState.Answering or SipCallState.Established) throw new InvalidOperationException("The call was already answered.");
+            if (transaction.HasFinalResponse) return false;
             State = SipCallState.Answering;
         }
         Media = await UserAgent.MediaFactory.CreateAsync(Id, cancellationToken);
