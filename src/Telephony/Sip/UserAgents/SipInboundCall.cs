@@ -105,7 +105,16 @@ public sealed class SipInboundCall : SipCall
         catch (Exception ex) when (ex is SdpParseException or SdpNegotiationException)
         {
             LogBadSdp(Logger, Id, ex.Message);
-            await transaction.SendResponseAsync(UserAgent.CreateResponse(Invite, SipStatus.NotAcceptableHere, localTag));
+            try
+            {
+                await transaction.SendResponseAsync(UserAgent.CreateResponse(Invite, SipStatus.NotAcceptableHere, localTag));
+            }
+            catch (InvalidOperationException)
+            {
+                // A CANCEL got its 487 out first; the call is over either way.
+                await FinishAsync(CallEventKind.Failed, CallOutcome.Cancelled, "caller cancelled");
+                return false;
+            }
             await FinishAsync(CallEventKind.Failed, CallOutcome.CarrierError, "488 " + ex.Message);
             return false;
         }

@@ -213,7 +213,14 @@ public sealed partial class SipUserAgent : ISipTransactionUser
         }
         else if (!target.HasFinalResponse)
         {
-            await target.SendResponseAsync(CreateResponse(target.Request, SipStatus.RequestTerminated, SipOutboundCall.NewTag()));
+            try
+            {
+                await target.SendResponseAsync(CreateResponse(target.Request, SipStatus.RequestTerminated, SipOutboundCall.NewTag()));
+            }
+            catch (InvalidOperationException)
+            {
+                // Its final response went out meanwhile; the CANCEL came too late (§9.2), and its 200 is already sent.
+            }
         }
     }
 
