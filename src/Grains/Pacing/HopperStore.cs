@@ -137,13 +137,6 @@ public sealed class HopperStore(NpgsqlDataSource db)
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    public async Task ReleaseAsync(long leadId, CancellationToken ct = default)
-    {
-        await using var cmd = db.CreateCommand("UPDATE leads SET status = 'New', queued_by = NULL, updated_at = now() WHERE id = $1 AND status = 'Queued'");
-        cmd.Parameters.Add(new() { Value = leadId });
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
     /// <summary>Gives these leads, held undialed by this campaign, back to the pool (a list detached from it).</summary>
     public async Task ReleaseAsync(string campaignId, IReadOnlyCollection<long> leadIds, CancellationToken ct = default)
     {
