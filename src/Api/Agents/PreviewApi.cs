@@ -33,7 +33,7 @@ public static class PreviewApi
         var leadId = await grains.GetGrain<ICampaignGrain>(campaignId).GetPreviewAsync(id);
         if (leadId is not { } value) return TypedResults.NoContent();
         var lead = await leads.GetAsync(value) ?? throw new EntityNotFoundException("Lead", value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        return TypedResults.Ok(new Preview(id, campaignId, lead, await records.ListForLeadAsync(value)));
+        return TypedResults.Ok(new Preview(id, campaignId, lead, await records.ListAsync(new CallRecordQuery(LeadId: value, Limit: 100))));
     }
 
     public static async Task<Ok<PreviewDialed>> DialAsync(string id, IGrainFactory grains)

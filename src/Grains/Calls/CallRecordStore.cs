@@ -152,14 +152,6 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
         return summaries;
     }
 
-    /// <summary>Every attempt made on one lead, newest first.</summary>
-    public async Task<IReadOnlyList<CallSnapshot>> ListForLeadAsync(long leadId, CancellationToken ct = default)
-    {
-        await using var cmd = db.CreateCommand($"SELECT {Columns} FROM call_records WHERE lead_id = $1 ORDER BY created_at DESC LIMIT 100");
-        cmd.Parameters.Add(new() { Value = leadId });
-        return await ReadAsync(cmd, ct);
-    }
-
     private static async Task<List<CallSnapshot>> ReadAsync(NpgsqlCommand cmd, CancellationToken ct)
     {
         var calls = new List<CallSnapshot>();
