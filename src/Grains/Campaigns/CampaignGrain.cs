@@ -30,9 +30,9 @@ public sealed partial class CampaignGrain(
     private DateTimeOffset nextRefillAt;
     private DateTimeOffset nextCompletionCheckAt;
     private Task<(long Total, long Remaining)>? leadCounts;
+    private DateTimeOffset leadCountsAt;
     // Lists found with nothing callable, left out of claims until then (MarkQuietLists).
     private readonly Dictionary<long, DateTimeOffset> quietLists = new();
-    private DateTimeOffset leadCountsAt;
 
     private string Id => this.GetPrimaryKeyString();
     private CampaignState S => state.State;
@@ -65,9 +65,7 @@ public sealed partial class CampaignGrain(
         if (S.Status != CampaignStatus.Draft && definition.DialerType != S.Definition.DialerType)
             throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), "change its dialer type (only a Draft can)");
         S.Definition = Normalize(definition);
-        leadCounts = null;
-        nextRefillAt = default;
-        quietLists.Clear();
+        ListsChanged();
         await SaveAsync();
         await Directory.UpsertAsync(new DirectoryEntry(Id, S.Definition.Name, S.CreatedAt));
         return Snapshot();
@@ -150,6 +148,14 @@ public sealed partial class CampaignGrain(
         return leadCounts;
     }
 
+    /// <summary>The lists may hold other leads now: count afresh, and claim from all of them at the next turn.</summary>
+    private void ListsChanged()
+    {
+        leadCounts = null;
+        nextRefillAt = default;
+        quietLists.Clear();
+    }
+
     public Task<IReadOnlyList<string>> GetActiveCallIdsAsync() => Task.FromResult<IReadOnlyList<string>>(S.ActiveCalls.Keys.ToList());
 
     public async Task<CampaignSnapshot> AttachListAsync(long listId)
@@ -159,9 +165,7 @@ public sealed partial class CampaignGrain(
         if (!S.Definition.ListIds.Contains(listId))
         {
             S.Definition = S.Definition with { ListIds = [.. S.Definition.ListIds, listId] };
-            leadCounts = null;
-            nextRefillAt = default;
-            quietLists.Clear();
+            ListsChanged();
             await SaveAsync();
         }
         return Snapshot();
