@@ -75,7 +75,7 @@ public static class AgentsApi
     {
         body = Problem.RequireBody(body);
         Problem.Require(!string.IsNullOrWhiteSpace(body.Disposition), "disposition", "A disposition is required.");
-        var request = new WrapUpRequest(body.Disposition!.Trim(), body.Notes, body.Tags, body.CallbackAt, body.PersonalCallback);
+        var request = new WrapUpRequest(body.Disposition!.Trim(), body.Notes, body.Tags is null ? null : [.. body.Tags], body.CallbackAt, body.PersonalCallback);
         return TypedResults.Ok(await grains.GetGrain<IAgentGrain>(id).CompleteWrapUpAsync(request));
     }
 }

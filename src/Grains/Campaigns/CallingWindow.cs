@@ -11,7 +11,7 @@ public sealed record CallingWindow
 {
     [Id(0)] public string Start { get; init; } = "08:00";
     [Id(1)] public string End { get; init; } = "21:00";
-    [Id(2)] public IReadOnlyList<WeekdayWindow> Weekdays { get; init; } = [];
+    [Id(2)] public List<WeekdayWindow> Weekdays { get; init; } = [];
 
     public TimeOnly StartTime => Parse(Start);
     public TimeOnly EndTime => Parse(End);

@@ -13,10 +13,10 @@ public sealed record CampaignDefinition
     /// <summary>Number presented to the called party, E.164.</summary>
     [Id(2)] public string? CallerId { get; init; }
     /// <summary>Attached lead lists, dialed in this priority order.</summary>
-    [Id(3)] public IReadOnlyList<long> ListIds { get; init; } = [];
+    [Id(3)] public List<long> ListIds { get; init; } = [];
     /// <summary>Agents allowed to log in; empty means any agent.</summary>
-    [Id(4)] public IReadOnlyList<string> AgentIds { get; init; } = [];
-    [Id(5)] public IReadOnlyList<Disposition> Dispositions { get; init; } = DispositionSet.Defaults;
+    [Id(4)] public List<string> AgentIds { get; init; } = [];
+    [Id(5)] public List<Disposition> Dispositions { get; init; } = DispositionSet.CreateDefaults();
     [Id(6)] public CallingWindow CallingWindow { get; init; } = new();
     [Id(7)] public RetryPolicy Retry { get; init; } = new();
     /// <summary>Seconds an agent may stay in WrapUp before the default disposition is applied; null waits forever.</summary>

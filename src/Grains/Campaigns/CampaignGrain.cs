@@ -547,7 +547,7 @@ public sealed partial class CampaignGrain(
         Retry = d.Retry ?? new(),
         ListIds = d.ListIds ?? [],
         AgentIds = d.AgentIds ?? [],
-        Dispositions = d.Dispositions is { Count: > 0 } ? d.Dispositions : Dispositions.DispositionSet.Defaults,
+        Dispositions = d.Dispositions is { Count: > 0 } ? d.Dispositions : Dispositions.DispositionSet.CreateDefaults(),
     };
 
     private CampaignSnapshot Snapshot() => new(Id, S.Definition, S.Status, S.CreatedAt, S.Agents.Keys.Order().ToList());

@@ -6,4 +6,4 @@ public sealed record CampaignSnapshot(
     [property: Id(1)] CampaignDefinition Definition,
     [property: Id(2)] CampaignStatus Status,
     [property: Id(3)] DateTimeOffset CreatedAt,
-    [property: Id(4)] IReadOnlyList<string> LoggedInAgents);
+    [property: Id(4)] List<string> LoggedInAgents);

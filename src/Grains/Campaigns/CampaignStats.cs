@@ -10,6 +10,6 @@ public sealed record CampaignStats(
     [property: Id(2)] long LeadsTotal,
     [property: Id(3)] long LeadsRemaining,
     [property: Id(4)] CampaignCounters Counters,
-    [property: Id(5)] IReadOnlyDictionary<AgentStatus, int> AgentsByState,
+    [property: Id(5)] Dictionary<AgentStatus, int> AgentsByState,
     [property: Id(6)] int CallsInFlight,
     [property: Id(7)] int HopperSize);

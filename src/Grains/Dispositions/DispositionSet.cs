@@ -3,7 +3,11 @@ namespace ContactCenter.Grains.Dispositions;
 /// <summary>The dispositions a campaign offers when none are configured.</summary>
 public static class DispositionSet
 {
-    public static IReadOnlyList<Disposition> Defaults { get; } =
+    /// <summary>
+    /// A new list each time: campaigns keep their own copy in state, and a shared static list would
+    /// be one object under every campaign.
+    /// </summary>
+    public static List<Disposition> CreateDefaults() =>
     [
         new("Sale", Final: true),
         new("Not Interested", Final: true),

@@ -5,6 +5,6 @@ namespace ContactCenter.Grains.Dispositions;
 public sealed record WrapUpRequest(
     [property: Id(0)] string Disposition,
     [property: Id(1)] string? Notes = null,
-    [property: Id(2)] IReadOnlyList<string>? Tags = null,
+    [property: Id(2)] List<string>? Tags = null,
     [property: Id(3)] DateTimeOffset? CallbackAt = null,
     [property: Id(4)] bool PersonalCallback = false);

@@ -14,12 +14,12 @@ public sealed record Lead
     [Id(7)] public string? PostalCode { get; init; }
     [Id(8)] public string? Country { get; init; }
     [Id(9)] public string Phone { get; init; } = "";
-    [Id(10)] public IReadOnlyList<string> AltPhones { get; init; } = [];
+    [Id(10)] public List<string> AltPhones { get; init; } = [];
     [Id(11)] public string? Gender { get; init; }
     [Id(12)] public string? Email { get; init; }
     [Id(13)] public string? Comments { get; init; }
     [Id(14), System.Text.Json.Serialization.JsonConverter(typeof(RawJsonConverter))] public string CustomFields { get; init; } = "{}";
-    [Id(15)] public IReadOnlyList<string> Tags { get; init; } = [];
+    [Id(15)] public List<string> Tags { get; init; } = [];
     [Id(16)] public string? TimeZone { get; init; }
     [Id(17)] public LeadStatus Status { get; init; }
     [Id(18)] public int Attempts { get; init; }

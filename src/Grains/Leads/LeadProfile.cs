@@ -15,11 +15,11 @@ public sealed record LeadProfile
     [Id(5)] public string? PostalCode { get; init; }
     [Id(6)] public string? Country { get; init; }
     [Id(7)] public string Phone { get; init; } = "";
-    [Id(8)] public IReadOnlyList<string> AltPhones { get; init; } = [];
+    [Id(8)] public List<string> AltPhones { get; init; } = [];
     [Id(9)] public string? Gender { get; init; }
     [Id(10)] public string? Email { get; init; }
     [Id(11)] public string? Comments { get; init; }
     [Id(12)] public string CustomFields { get; init; } = "{}";
-    [Id(13)] public IReadOnlyList<string> Tags { get; init; } = [];
+    [Id(13)] public List<string> Tags { get; init; } = [];
     [Id(14)] public string? TimeZone { get; init; }
 }

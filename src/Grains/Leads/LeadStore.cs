@@ -309,8 +309,8 @@ public sealed class LeadStore(NpgsqlDataSource db)
         return new Lead
         {
             Id = r.GetInt64(0), ListId = r.GetInt64(1), FirstName = S(2), LastName = S(3), Address = S(4), City = S(5), State = S(6),
-            PostalCode = S(7), Country = S(8), Phone = r.GetString(9), AltPhones = r.GetFieldValue<string[]>(10), Gender = S(11),
-            Email = S(12), Comments = S(13), CustomFields = r.GetString(14), Tags = r.GetFieldValue<string[]>(15), TimeZone = S(16),
+            PostalCode = S(7), Country = S(8), Phone = r.GetString(9), AltPhones = [.. r.GetFieldValue<string[]>(10)], Gender = S(11),
+            Email = S(12), Comments = S(13), CustomFields = r.GetString(14), Tags = [.. r.GetFieldValue<string[]>(15)], TimeZone = S(16),
             Status = Enum.Parse<LeadStatus>(r.GetString(17)), Attempts = r.GetInt32(18), LastOutcome = S(19), Disposition = S(20),
             Notes = S(21), NextCallableAt = r.IsDBNull(22) ? null : r.GetFieldValue<DateTimeOffset>(22), CallbackAgentId = S(23),
             CurrentCallId = S(24), CreatedAt = r.GetFieldValue<DateTimeOffset>(25), UpdatedAt = r.GetFieldValue<DateTimeOffset>(26),

@@ -23,8 +23,8 @@ public sealed record NewLead
     public LeadProfile ToProfile(string e164, string? timeZone) => new()
     {
         FirstName = FirstName, LastName = LastName, Address = Address, City = City, State = State, PostalCode = PostalCode, Country = Country,
-        Phone = e164, AltPhones = AltPhones ?? [], Gender = Gender, Email = Email, Comments = Comments,
+        Phone = e164, AltPhones = [.. AltPhones ?? []], Gender = Gender, Email = Email, Comments = Comments,
         CustomFields = CustomFields is { ValueKind: System.Text.Json.JsonValueKind.Object } fields ? fields.GetRawText() : "{}",
-        Tags = Tags ?? [], TimeZone = timeZone,
+        Tags = [.. Tags ?? []], TimeZone = timeZone,
     };
 }

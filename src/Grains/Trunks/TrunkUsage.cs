@@ -7,5 +7,5 @@ public sealed record TrunkUsage(
     [property: Id(0)] string Trunk,
     [property: Id(1)] int Capacity,
     [property: Id(2)] int InUse,
-    [property: Id(3)] IReadOnlyDictionary<string, int> ByCampaign,
+    [property: Id(3)] Dictionary<string, int> ByCampaign,
     [property: Id(4)] int Peak);

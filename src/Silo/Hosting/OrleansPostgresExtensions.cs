@@ -1,3 +1,6 @@
+using Orleans.Serialization;
+using Orleans.Serialization.TypeSystem;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
 namespace ContactCenter.Silo.Hosting;
@@ -16,9 +19,10 @@ public static class OrleansPostgresExtensions
     /// and reminders, all in the given PostgreSQL database.
     /// </summary>
     /// <remarks>
-    /// State is stored with the Orleans serializer (the provider's default), so state types need
-    /// <c>[GenerateSerializer]</c> and <c>[Id]</c> members: a missing attribute fails loudly on the first
-    /// write, whereas a JSON serializer would silently drop members it cannot set (private setters).
+    /// State is stored as JSON with type names (the provider's default, Newtonsoft through Orleans'
+    /// type allow-list). A process reads only types it is allowed to, so every stored member has a
+    /// concrete type of ours or of the runtime; rows written with the compiler's hidden collection
+    /// types are read through <see cref="LegacyCollectionBinder"/>.
     /// </remarks>
     public static ISiloBuilder UsePostgres(this ISiloBuilder silo, string connectionString)
     {
@@ -49,6 +53,15 @@ public static class OrleansPostgresExtensions
             options.ConnectionString = connectionString;
         }
 
+        // Registered after Orleans' own post-configuration, which sets the allow-list binder this wraps.
+        silo.Services.AddOptions<OrleansJsonSerializerOptions>().PostConfigure<TypeConverter, TypeResolver>((json, types, resolver) =>
+        {
+            var settings = json.JsonSerializerSettings;
+            settings.SerializationBinder = new LegacyCollectionBinder(settings.SerializationBinder ?? new OrleansJsonSerializationBinder(types, resolver, json.AllowAllTypes));
+            // A stored list replaces the member's initial value: reused, the campaign's default
+            // dispositions would gain the stored ones on every load (8, 16, 24, ...).
+            settings.ObjectCreationHandling = Newtonsoft.Json.ObjectCreationHandling.Replace;
+        });
         silo.AddAdoNetGrainStorageAsDefault(ConfigureStorage);
         silo.AddAdoNetGrainStorage(StorageNames.StorageName, ConfigureStorage);
 

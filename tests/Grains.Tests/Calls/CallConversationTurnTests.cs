@@ -135,7 +135,7 @@ public sealed class CallConversationTurnTests(ConversationSilo fixture) : IClass
         };
         var call = Grains.GetGrain<ICallGrain>(TestData.NewId("call"));
         await call.StartAsync(new CallStart(campaign.GetPrimaryKeyString(), lead.Id, lead.Phone, "+12125550000", null, null, 10,
-            new ContactCenter.Grains.Campaigns.RetryPolicy(), simulation, Broadcast: new BroadcastCall(scriptId, 1, DispositionSet.Defaults)));
+            new ContactCenter.Grains.Campaigns.RetryPolicy(), simulation, Broadcast: new BroadcastCall(scriptId, 1, DispositionSet.CreateDefaults())));
         return (call, campaign, lead.Id);
     }
 

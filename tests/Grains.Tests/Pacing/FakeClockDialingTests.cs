@@ -71,7 +71,7 @@ public sealed class FakeClockDialingTests : IAsyncLifetime
         var campaign = grains.GetGrain<ICampaignGrain>(TestData.NewId("clock"));
         await campaign.CreateAsync(new CampaignDefinition
         {
-            Name = "Fake clock", DialerType = DialerType.Auto, ListIds = listIds,
+            Name = "Fake clock", DialerType = DialerType.Auto, ListIds = [.. listIds],
             CallingWindow = new CallingWindow { Start = "08:00", End = "21:00" },
             Retry = retry ?? new RetryPolicy(),
             Simulation = new CampaignSimulation { AnswerRate = 0, BusyRate = 1, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 1 },

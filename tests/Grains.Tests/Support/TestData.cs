@@ -20,8 +20,8 @@ public static class TestData
             Name = "Test campaign",
             DialerType = type,
             CallerId = "+12125550000",
-            ListIds = lists ?? [],
-            AgentIds = agents ?? [],
+            ListIds = [.. lists ?? []],
+            AgentIds = [.. agents ?? []],
             // Tests run at any hour: the whole day is callable.
             CallingWindow = new CallingWindow { Start = "00:00", End = "23:59" },
             Simulation = simulation ?? new CampaignSimulation { AnswerRate = 1, BusyRate = 0, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 0.05, TalkSeconds = 0.2 },

@@ -10,4 +10,4 @@ namespace ContactCenter.Grains.Broadcast.Calls;
 public sealed record BroadcastCall(
     [property: Id(0)] string ScriptId,
     [property: Id(1)] int ScriptVersion,
-    [property: Id(2)] IReadOnlyList<Disposition> Dispositions);
+    [property: Id(2)] List<Disposition> Dispositions);

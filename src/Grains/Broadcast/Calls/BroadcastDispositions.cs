@@ -30,6 +30,6 @@ public static class BroadcastDispositions
             // A callback code without an agreed time: try again tomorrow, same as a person saying "call me later".
             callbackAt = now.AddDays(1);
         }
-        return (disposition, new WrapUpRequest(disposition.Name, details.Summary, details.Intents, disposition.SchedulesCallback ? callbackAt : null));
+        return (disposition, new WrapUpRequest(disposition.Name, details.Summary, [.. details.Intents], disposition.SchedulesCallback ? callbackAt : null));
     }
 }

@@ -19,7 +19,7 @@ public sealed class BroadcastCallRunnerTests(GrainsCluster fixture)
         var id = "runner-" + Guid.NewGuid().ToString("N")[..6];
         await store.CreateAsync(id, AgentScriptParser.Parse(yaml), yaml, ScriptFormat.Yaml);
         var sessions = new ConversationSessionFactory(SharedEmbedder.Classifier, new LexiconSentimentAnalyzer(), TimeProvider.System, NullLoggerFactory.Instance);
-        return (new BroadcastCallRunner(sessions, new AgentScriptCache(store)), new BroadcastCall(id, 1, DispositionSet.Defaults));
+        return (new BroadcastCallRunner(sessions, new AgentScriptCache(store)), new BroadcastCall(id, 1, DispositionSet.CreateDefaults()));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class BroadcastCallRunnerTests(GrainsCluster fixture)
     public async Task RunSimulated_SameSeedAndLead_SamePersonAndOutcome()
     {
         var (runner, call) = await SetUpAsync(BroadcastScripts.Renewal("team"));
-        var simulation = new CampaignSimulation { Seed = 3, CallerReplies = BroadcastScripts.Behaviours.Select(b => (IReadOnlyList<string>)b.Replies).ToList() };
+        var simulation = new CampaignSimulation { Seed = 3, CallerReplies = BroadcastScripts.Behaviours.Select(b => b.Replies.ToList()).ToList() };
         for (var lead = 1L; lead <= 6; lead++)
         {
             var first = await runner.RunSimulatedAsync(call, simulation, lead);

@@ -23,7 +23,7 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
         var campaign = await CreateBroadcastAsync(scriptId, [list.Id], rate, maxConcurrent: 50, trunk: null, new CampaignSimulation
         {
             AnswerRate = 0.9, BusyRate = 0, NoAnswerRate = 0, VoicemailRate = 0.1, RingSeconds = 0.2, TalkSeconds = 30, Seed = 7,
-            CallerReplies = BroadcastScripts.Behaviours.Select(b => (IReadOnlyList<string>)b.Replies).ToList(),
+            CallerReplies = BroadcastScripts.Behaviours.Select(b => b.Replies.ToList()).ToList(),
         });
         var startedAt = DateTimeOffset.UtcNow;
         await campaign.StartAsync();
@@ -161,7 +161,7 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
 
     private static CampaignSimulation Answering(string[] replies, double ring = 0.2, double talk = 30) => new()
     {
-        AnswerRate = 1, BusyRate = 0, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = ring, TalkSeconds = talk, CallerReplies = [replies],
+        AnswerRate = 1, BusyRate = 0, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = ring, TalkSeconds = talk, CallerReplies = [[.. replies]],
     };
 
     private Task<string> SaveScriptAsync(string yaml) => TestData.SaveScriptAsync(fixture.Database, yaml);
@@ -171,7 +171,7 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
         var campaign = Grains.GetGrain<ICampaignGrain>(TestData.NewId("broadcast"));
         await campaign.CreateAsync(new CampaignDefinition
         {
-            Name = "Broadcast test", DialerType = DialerType.Broadcast, CallerId = "+12125550000", ListIds = lists,
+            Name = "Broadcast test", DialerType = DialerType.Broadcast, CallerId = "+12125550000", ListIds = [.. lists],
             CallingWindow = new CallingWindow { Start = "00:00", End = "23:59" },
             AgentScriptId = scriptId, MaxCallsPerSecond = maxCallsPerSecond, MaxConcurrentCalls = maxConcurrent, Trunk = trunk, Simulation = simulation,
         });
