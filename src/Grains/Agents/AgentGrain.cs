@@ -147,16 +147,54 @@ public sealed partial class AgentGrain(
         var talk = S.ConnectedAt is { } at ? time.GetUtcNow() - at : TimeSpan.Zero;
         S.Counters = S.Counters with { CallsHandled = S.Counters.CallsHandled + 1, TalkTime = S.Counters.TalkTime + talk };
         S.ConnectedAt = null;
+        S.WrapUpDeadline = wrapUpTimeoutSeconds is > 0 ? time.GetUtcNow().AddSeconds(wrapUpTimeoutSeconds.Value) : null;
         await MoveAsync(AgentStatus.WrapUp);
-        if (wrapUpTimeoutSeconds is > 0)
-        {
-            wrapUpTimer?.Dispose();
-            wrapUpTimer = this.RegisterGrainTimer(() => WrapUpTimedOutAsync(callId),
-                new GrainTimerCreationOptions(TimeSpan.FromSeconds(wrapUpTimeoutSeconds.Value), Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
-        }
+        ArmWrapUpTimer();
     }
 
     private IGrainTimer? wrapUpTimer;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // The timer of an earlier activation died with its silo; the deadline did not.
+        ArmWrapUpTimer();
+        return Task.CompletedTask;
+    }
+
+    private void ArmWrapUpTimer()
+    {
+        if (S.Status != AgentStatus.WrapUp || S.WrapUpDeadline is not { } deadline || S.CurrentCallId is not { } callId || wrapUpTimer is not null) return;
+        var due = deadline - time.GetUtcNow();
+        wrapUpTimer = this.RegisterGrainTimer(() => WrapUpTimedOutAsync(callId),
+            new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
+    }
+
+    public Task<bool> ResumeWrapUpAsync(string callId)
+    {
+        var wrapping = S.Status == AgentStatus.WrapUp && S.CurrentCallId == callId;
+        if (wrapping) ArmWrapUpTimer();
+        return Task.FromResult(wrapping);
+    }
+
+    public async Task SuperviseAsync()
+    {
+        if (S.Status is not (AgentStatus.Dialing or AgentStatus.Connected) || S.CurrentCallId is not { } callId) return;
+        // A call with anything stored settles its agent itself (recovering if its silo died); only a call
+        // of which nothing is known (its campaign died between reserving this agent and placing it) leaves
+        // the agent to let go on its own.
+        if (await GrainFactory.GetGrain<ICallGrain>(callId).GetLivenessAsync() != CallLiveness.Unknown) return;
+        LogCallVanished(Id, callId, S.Status);
+        S.CurrentCallId = null;
+        if (S.Status == AgentStatus.Connected)
+        {
+            S.ConnectedAt = null;
+            await MoveAsync(AgentStatus.WrapUp);
+        }
+        else
+        {
+            await MoveAsync(AgentStatus.Ready);
+        }
+    }
 
     private async Task WrapUpTimedOutAsync(string callId)
     {
@@ -191,6 +229,7 @@ public sealed partial class AgentGrain(
         S.Counters = S.Counters with { WrapUpTime = S.Counters.WrapUpTime + (time.GetUtcNow() - S.StatusSince) };
         wrapUpTimer?.Dispose();
         wrapUpTimer = null;
+        S.WrapUpDeadline = null;
         if (S.CurrentCallId is { } callId && settleWithDefault)
         {
             try
@@ -291,6 +330,9 @@ public sealed partial class AgentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent {AgentId}: wrap-up of call {CallId} timed out; default disposition applied")]
     private partial void LogWrapUpTimeout(string agentId, string callId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId}: call {CallId} is unknown; leaving {Status}")]
+    private partial void LogCallVanished(string agentId, string callId, AgentStatus status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent {AgentId} {From} -> {To} (campaign {CampaignId})")]
     private partial void LogTransition(string agentId, AgentStatus from, AgentStatus to, string? campaignId);

@@ -13,4 +13,6 @@ public sealed class AgentState
     [Id(7)] public AgentCounters Counters { get; set; } = new();
     [Id(8)] public DateTimeOffset CreatedAt { get; set; }
     [Id(9)] public DateTimeOffset? ConnectedAt { get; set; }
+    /// <summary>When an unanswered wrap-up takes the default disposition; kept so that a new activation re-arms it.</summary>
+    [Id(10)] public DateTimeOffset? WrapUpDeadline { get; set; }
 }

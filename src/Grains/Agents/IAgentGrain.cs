@@ -36,6 +36,12 @@ public interface IAgentGrain : IGrainWithStringKey
     Task CallEndedAsync(string callId, int? wrapUpTimeoutSeconds = null);
     /// <summary>The agent's phone leg hung up by itself: an idle agent is paused ("PhoneDisconnected").</summary>
     Task PhoneDroppedAsync();
+
+    /// <summary>True when the agent is wrapping call <paramref name="callId"/> up (its timer running again); false when it will not.</summary>
+    Task<bool> ResumeWrapUpAsync(string callId);
+
+    /// <summary>Lets go of a call that no longer exists (Dialing or Connected on a call nothing knows of).</summary>
+    Task SuperviseAsync();
     /// <summary>WrapUp → Ready: the agent submits notes, tags and a disposition for the last call.</summary>
     Task<AgentSnapshot> CompleteWrapUpAsync(WrapUpRequest request);
 }

@@ -27,8 +27,8 @@ public sealed partial class CallGrain(
     {
         if (state.State.Call is { } existing) throw new InvalidTransitionException("Call", Id, existing.Status.ToString(), "start");
         var now = time.GetUtcNow();
-        // The lead refuses a second concurrent dial and a DNC number; nothing is persisted before it agrees.
-        await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).BeginDialAsync(Id, start.CampaignId);
+        // The call is on record before its lead is marked Dialing, so that whatever activation finds the
+        // lead pointing here after a crash knows the call's campaign, agent and retry rules.
         state.State.Start = start;
         state.State.Call = new CallSnapshot
         {
@@ -38,21 +38,34 @@ public sealed partial class CallGrain(
         await state.WriteStateAsync();
         try
         {
+            // The lead refuses a second concurrent dial and a DNC number.
+            await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).BeginDialAsync(Id, start.CampaignId);
+        }
+        catch (DomainException)
+        {
+            await ClearAsync();
+            throw;
+        }
+        KeepAliveWhileLive();
+        try
+        {
             var stayOnMachine = await LeavesVoicemailAsync(start);
             await carrier.PlaceCallAsync(new OutboundCallRequest(Id, start.CampaignId, start.Destination, start.CallerId ?? "",
                 start.Simulation?.ToProfile(), TimeSpan.FromSeconds(start.RingTimeoutSeconds), start.DetectAnsweringMachine, stayOnMachine));
         }
-        catch (Exception ex)
+        catch (Exception ex) when (ex is not DomainException)
         {
             LogCarrierRefused(Id, ex.Message);
             await FailAsync(CallOutcome.CarrierError, ex.Message);
         }
-        return Call;
+        return state.State.Call ?? settled!;
     }
 
     public async Task OnCarrierEventAsync(CallProgress e)
     {
         if (state.State.Call is null) { LogStrayEvent(Id, e.Kind); return; }
+        // An ended call whose bookkeeping met a failure (the database away) finishes it on the retried event.
+        if (!Call.IsLive && !state.State.Finished && e.Kind is CallEventKind.Failed or CallEventKind.HungUp) { await FinishAsync(); return; }
         switch (e.Kind)
         {
             case CallEventKind.Dialing:
@@ -89,43 +102,63 @@ public sealed partial class CallGrain(
 
     public async Task HangUpAsync()
     {
-        if (!Call.IsLive) throw new InvalidTransitionException("Call", Id, Call.Status.ToString(), "hang up");
+        var call = await CurrentAsync();
+        if (!call.IsLive) throw new InvalidTransitionException("Call", Id, call.Status.ToString(), "hang up");
         await carrier.HangUpAsync(Id);
     }
 
     public async Task ApplyDispositionAsync(WrapUpRequest wrapUp, string? agentId)
     {
-        var call = Call;
+        var call = await CurrentAsync();
         if (call.Status != CallStatus.Completed || call.AnsweredAt is null)
             throw new InvalidTransitionException("Call", Id, call.Status.ToString(), "take a disposition");
-        if (state.State.DispositionApplied) throw new InvalidTransitionException($"Call '{Id}' already has a disposition.");
+        if (state.State.DispositionApplied || state.State.Call is null) throw new InvalidTransitionException($"Call '{Id}' already has a disposition.");
         var campaign = GrainFactory.GetGrain<ICampaignGrain>(call.CampaignId);
         var definition = (await campaign.GetAsync()).Definition;
         var disposition = definition.FindDisposition(wrapUp.Disposition)
             ?? (wrapUp.Disposition == DispositionSet.WrapUpTimeoutDefault ? new Disposition(DispositionSet.WrapUpTimeoutDefault, Retry: true) : null)
             ?? throw new ValidationFailedException("disposition", $"'{wrapUp.Disposition}' is not a disposition of this campaign. Use one of: {string.Join(", ", definition.Dispositions.Select(d => d.Name))}.");
         if (call.LeadId is { } leadId)
-            await GrainFactory.GetGrain<ILeadGrain>(leadId).ApplyDispositionAsync(disposition, wrapUp, agentId, definition.Retry);
+        {
+            var lead = GrainFactory.GetGrain<ILeadGrain>(leadId);
+            try
+            {
+                await lead.ApplyDispositionAsync(disposition, wrapUp, agentId, definition.Retry);
+            }
+            catch (InvalidTransitionException)
+            {
+                // The answer never reached the lead (the database was away then): record it, then the disposition.
+                if ((await lead.GetAsync()) is not { Status: LeadStatus.Dialing } dialing || dialing.CurrentCallId != Id) throw;
+                await lead.RecordAttemptAsync(Id, CallOutcome.Answered, definition.Retry);
+                await lead.ApplyDispositionAsync(disposition, wrapUp, agentId, definition.Retry);
+            }
+        }
         state.State.DispositionApplied = true;
         await SaveAsync(call with { Disposition = disposition.Name, Notes = wrapUp.Notes });
         await records.UpsertAsync(Call);
         await campaign.DispositionRecordedAsync(disposition.Name);
+        await ClearIfSettledAsync();
     }
 
-    public Task<CallSnapshot> GetAsync() => Task.FromResult(Call);
+    public Task<CallSnapshot> GetAsync() => CurrentAsync();
+
+    /// <summary>The call from state while it is live or awaits its disposition, from its final record after.</summary>
+    private async Task<CallSnapshot> CurrentAsync() =>
+        state.State.Call ?? await records.GetAsync(Id) ?? throw new EntityNotFoundException("Call", Id);
 
     private async Task AnswerAsync(DateTimeOffset at)
     {
         var start = state.State.Start!;
         Remember(Call with { Status = CallStatus.Answered, AnsweredAt = at });
-        // A person is on the line: reach the agent first, bookkeeping after.
+        // A person is on the line: reach the agent first, bookkeeping after (its state write included).
         if (start.AgentId is { } agentId)
         {
             try
             {
                 await carrier.BridgeAsync(Id, new AgentEndpoint(agentId, start.AgentSipUri));
                 await GrainFactory.GetGrain<IAgentGrain>(agentId).ConnectAsync(Id);
-                Remember(Call with { Status = CallStatus.Connected, ConnectedAt = time.GetUtcNow() });
+                // On record: should this silo die now, the agent is sent to WrapUp, not left Connected.
+                await SaveAsync(Call with { Status = CallStatus.Connected, ConnectedAt = time.GetUtcNow() });
                 LogConnected(Id, agentId, (time.GetUtcNow() - at).TotalMilliseconds);
             }
             catch (Exception ex) when (ex is DomainException or InvalidOperationException)
@@ -136,6 +169,7 @@ public sealed partial class CallGrain(
             }
         }
         await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
+        if (Call.Status == CallStatus.Answered) await SaveAsync(Call);
         if (start.AgentId is null)
         {
             await StartConversationAsync(voicemail: false); // Broadcast: the AI agent takes the call from here.
@@ -148,37 +182,23 @@ public sealed partial class CallGrain(
     {
         var start = state.State.Start!;
         await SaveAsync(Call with { Status = CallStatus.Failed, Outcome = outcome, EndedAt = time.GetUtcNow(), Notes = detail });
-        await records.UpsertAsync(Call);
-        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null) await RecordVoicemailAsync(voicemail, keptUp);
-        try
+        if (outcome == CallOutcome.Voicemail && start.Broadcast is not null)
         {
-            await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, outcome, start.Retry);
+            await records.UpsertAsync(Call); // the conversation's details hang off the record
+            await RecordVoicemailAsync(voicemail, keptUp);
         }
-        catch (DomainException ex)
-        {
-            LogLeadNotUpdated(Id, start.LeadId, ex.Message);
-        }
-        await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).CallEndedAsync(Id, start.AgentId, outcome, connected: false, abandoned: false);
+        await FinishAsync();
     }
 
     private async Task CompleteAsync(DateTimeOffset at)
     {
-        var start = state.State.Start!;
-        var connected = Call.Status == CallStatus.Connected;
-        // Answered for an agent but never bridged to one: the person heard nobody (abandoned).
-        var abandoned = !connected && start.AgentId is not null;
         await SaveAsync(Call with { Status = CallStatus.Completed, Outcome = CallOutcome.Answered, EndedAt = at });
-        await records.UpsertAsync(Call);
-        if (connected && (start.AgentId ?? Call.AgentId) is { } agentId)
-        {
-            await GrainFactory.GetGrain<IAgentGrain>(agentId).CallEndedAsync(Id, start.WrapUpTimeoutSeconds);
-        }
-        await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).CallEndedAsync(Id, start.AgentId, CallOutcome.Answered, connected, abandoned);
+        await FinishAsync();
     }
 
     /// <summary>
-    /// Progress within a live call stays in memory: the call and its media die with the silo anyway,
-    /// and the steps reach PostgreSQL in the call record when the call ends.
+    /// Ringing stays in memory: should the silo die, the call is recovered as lost either way. The
+    /// answer and the connection to an agent are saved (they decide where agent and lead go then).
     /// </summary>
     private void Remember(CallSnapshot call) => state.State.Call = call;
 

@@ -25,4 +25,13 @@ public interface ICallGrain : IGrainWithStringKey
     /// nothing to apply.
     /// </summary>
     Task OnConversationEndedAsync();
+
+    /// <summary>Whether the call is live in a running activation; an orphan found this way recovers itself next.</summary>
+    [Orleans.Concurrency.AlwaysInterleave] Task<CallLiveness> GetLivenessAsync();
+
+    /// <summary>
+    /// The call sweep's poke for a lead Dialing or Contacted on this call: a call whose silo died is
+    /// ended, an ended call whose bookkeeping failed is finished, a lead nobody will disposition is settled.
+    /// </summary>
+    Task SuperviseAsync(long leadId);
 }

@@ -2,6 +2,7 @@ using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Pacing;
+using Orleans;
 using ContactCenter.Telephony.Carrier;
 using Microsoft.Extensions.Logging;
 
@@ -13,7 +14,7 @@ public sealed partial class CampaignGrain(
     ContactCenter.Grains.Leads.LeadStore leadStore,
     TimeProvider time,
     DialerMetrics metrics,
-    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain
+    ILogger<CampaignGrain> logger) : Grain, ICampaignGrain, IRemindable
 {
     private const string Entity = "Campaign";
     private static readonly TimeSpan PacingPeriod = TimeSpan.FromMilliseconds(250);
@@ -44,6 +45,9 @@ public sealed partial class CampaignGrain(
             // Leads queued by an earlier activation are not in this one's memory: hand them back.
             await hopperStore.ReleaseAllAsync(Id, cancellationToken);
             if (S.Status == CampaignStatus.Running) StartPacing();
+            // Calls and agents this campaign held in an activation that died: check them in a turn of its own.
+            if (S.ActiveCalls.Count > 0 || S.Agents.Count > 0)
+                this.RegisterGrainTimer(ReconcileAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
         }
     }
 
@@ -223,6 +227,7 @@ public sealed partial class CampaignGrain(
 
     public Task CallEndedAsync(string callId, string? agentId, CallOutcome outcome, bool connected, bool abandoned)
     {
+        // A call reports once: it saves that it has (CallState.Finished) and repeats only when that failed.
         S.ActiveCalls.Remove(callId);
         metrics.CallEnded(Id, outcome, connected, abandoned);
         var c = S.Counters;
@@ -236,8 +241,14 @@ public sealed partial class CampaignGrain(
             Voicemail = c.Voicemail + (outcome == CallOutcome.Voicemail ? 1 : 0),
             Failed = c.Failed + (outcome is CallOutcome.Rejected or CallOutcome.InvalidNumber or CallOutcome.CarrierError or CallOutcome.Cancelled ? 1 : 0),
         };
-        // An unanswered attempt leaves its agent in Dialing: the pacing turn dials the next lead for them.
-        if (outcome != CallOutcome.Answered && agentId is not null) releasing.Enqueue((agentId, callId));
+        return ReleaseAfterCallAsync(callId, agentId, connected);
+    }
+
+    private Task ReleaseAfterCallAsync(string callId, string? agentId, bool connected)
+    {
+        // A call that never reached its agent (unanswered, abandoned, lost) leaves the agent in Dialing:
+        // the pacing turn dials the next lead for them. A stale repeat finds the agent elsewhere and is dropped.
+        if (!connected && agentId is not null) releasing.Enqueue((agentId, callId));
         if (agentId is null) ReleaseTrunkSlot(callId);
         ClaimSoon();
         _ = Self.PaceAsync();
@@ -528,6 +539,7 @@ public sealed partial class CampaignGrain(
         // A supervisor who just started, stopped or saw the campaign complete expects counts of now.
         leadCounts = null;
         await SaveAsync();
+        await KeepDialingAfterFailuresAsync(to == CampaignStatus.Running);
     }
 
     private void Require(string action, params CampaignStatus[] allowed)

@@ -14,7 +14,8 @@ public interface ICampaignGrain : IGrainWithStringKey
     Task<CampaignSnapshot> CreateAsync(CampaignDefinition definition);
     Task<CampaignSnapshot> UpdateAsync(CampaignDefinition definition);
     Task DeleteAsync();
-    Task<CampaignSnapshot> GetAsync();
+    // Read-only, and calls ask it for the dispositions while the campaign may be waiting on their agent.
+    [AlwaysInterleave] Task<CampaignSnapshot> GetAsync();
     Task<CampaignSnapshot> StartAsync();
     Task<CampaignSnapshot> PauseAsync();
     Task<CampaignSnapshot> ResumeAsync();
@@ -54,4 +55,7 @@ public interface ICampaignGrain : IGrainWithStringKey
     [AlwaysInterleave] Task DispositionRecordedAsync(string disposition);
     /// <summary>Asks for a pacing turn soon, without waiting for it.</summary>
     [OneWay] Task PaceAsync();
+
+    /// <summary>Activates the campaign (a Running one resumes dialing) and makes sure its reminder exists.</summary>
+    Task WakeAsync();
 }

@@ -20,7 +20,7 @@ public sealed record RetryPolicy
         CallOutcome.Busy => TimeSpan.FromMinutes(BusyMinutes),
         CallOutcome.NoAnswer => TimeSpan.FromMinutes(NoAnswerMinutes),
         CallOutcome.Voicemail => TimeSpan.FromMinutes(VoicemailMinutes),
-        CallOutcome.CarrierError or CallOutcome.Cancelled => TimeSpan.FromMinutes(CarrierErrorMinutes),
+        CallOutcome.CarrierError or CallOutcome.Cancelled or CallOutcome.Lost => TimeSpan.FromMinutes(CarrierErrorMinutes),
         _ => null,
     };
 

@@ -20,6 +20,9 @@ public interface ILeadGrain : IGrainWithIntegerKey
     Task<Lead> ApplyDispositionAsync(Disposition disposition, WrapUpRequest wrapUp, string? agentId, RetryPolicy policy);
     /// <summary>Queued → New: a hopper gives the lead back undialed.</summary>
     Task ReleaseAsync();
+
+    /// <summary>The lead's call <paramref name="callId"/> was lost with nothing stored about it: the lead is Done.</summary>
+    Task ReleaseLostCallAsync(string callId);
     /// <summary>
     /// Replaces the profile (an agent corrects it during the call, a supervisor between calls) with an
     /// E.164 phone; a new phone is refused while a call is queued, placed or live with the old one.

@@ -279,6 +279,22 @@ public sealed class LeadStore(NpgsqlDataSource db)
         return (await ReadLeadsAsync(cmd, ct)).FirstOrDefault();
     }
 
+    /// <summary>Leads with a call in flight or awaiting its disposition, after <paramref name="afterId"/>, in id order.</summary>
+    public async Task<List<(long LeadId, string CallId)>> LiveCallsAsync(long afterId, int limit, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT id, current_call_id FROM leads
+            WHERE status IN ('Dialing', 'Contacted') AND current_call_id IS NOT NULL AND id > $1
+            ORDER BY id LIMIT $2
+            """);
+        cmd.Parameters.Add(new() { Value = afterId });
+        cmd.Parameters.Add(new() { Value = limit });
+        var calls = new List<(long, string)>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) calls.Add((r.GetInt64(0), r.GetString(1)));
+        return calls;
+    }
+
     public async Task MarkDoNotCallAsync(long id, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand("UPDATE leads SET status = 'DoNotCall', queued_by = NULL, updated_at = now() WHERE id = $1 AND status <> 'Dialing'");

@@ -26,6 +26,8 @@ public static class ContactCenterSiloExtensions
         silo.Configure<ClusterOptions>(o => { o.ClusterId = options.ClusterId; o.ServiceId = options.ServiceId; });
         silo.ConfigureEndpoints(System.Net.IPAddress.Parse(options.AdvertisedAddress), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
         silo.Services.AddContactCenterServices(connectionString);
+        // Finds calls lost with their silo; every silo runs one, the sweep itself runs once in the cluster.
+        silo.Services.AddHostedService<ContactCenter.Grains.Recovery.CallSweepStarter>();
         // The SIP trunk replaces the simulated carrier; its settings are validated at start.
         if (string.Equals(options.Telephony, "Sip", StringComparison.OrdinalIgnoreCase))
         {

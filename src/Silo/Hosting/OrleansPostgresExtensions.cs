@@ -61,6 +61,10 @@ public static class OrleansPostgresExtensions
             // A stored list replaces the member's initial value: reused, the campaign's default
             // dispositions would gain the stored ones on every load (8, 16, 24, ...).
             settings.ObjectCreationHandling = Newtonsoft.Json.ObjectCreationHandling.Replace;
+            // Every value is written, zeros and nulls too: left out, a member whose initial value is not
+            // the default (a simulated voicemail rate set to 0, initially 0.1) came back as that value.
+            settings.DefaultValueHandling = Newtonsoft.Json.DefaultValueHandling.Include;
+            settings.NullValueHandling = Newtonsoft.Json.NullValueHandling.Include;
         });
         silo.AddAdoNetGrainStorageAsDefault(ConfigureStorage);
         silo.AddAdoNetGrainStorage(StorageNames.StorageName, ConfigureStorage);

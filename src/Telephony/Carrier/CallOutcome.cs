@@ -12,4 +12,6 @@ public enum CallOutcome
     InvalidNumber,
     CarrierError,
     Cancelled,
+    /// <summary>The process or silo holding the call stopped; what the carrier did last is unknown.</summary>
+    Lost,
 }

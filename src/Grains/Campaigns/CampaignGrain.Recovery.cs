@@ -1,0 +1,79 @@
+using ContactCenter.Grains.Agents;
+using ContactCenter.Grains.Calls;
+using Microsoft.Extensions.Logging;
+using Orleans.Runtime;
+
+namespace ContactCenter.Grains.Campaigns;
+
+// A Running campaign dials from a grain timer, which lives as long as its activation. When the silo
+// dies (or the product restarts) nothing would activate the campaign again until someone touched it,
+// so a Running campaign holds an Orleans reminder: it is stored in PostgreSQL and fires on whichever
+// silo owns it now, which activates the campaign, and activation resumes pacing. The new activation
+// then checks the calls and agents the old one held, whose reports may have gone to the dead one.
+public sealed partial class CampaignGrain
+{
+    private const string KeepDialingReminder = "keep-dialing";
+    // Orleans' shortest reminder period; the call sweep usually wakes the campaign sooner (a lost call reports to it).
+    private static readonly TimeSpan KeepDialingPeriod = TimeSpan.FromMinutes(1);
+    private bool reminderRegistered;
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Activation has resumed pacing already; a campaign that left Running drops the reminder.
+        return S.Exists && S.Status == CampaignStatus.Running ? EnsureReminderAsync() : KeepDialingAfterFailuresAsync(false);
+    }
+
+    public Task WakeAsync() => S.Exists && S.Status == CampaignStatus.Running ? EnsureReminderAsync() : Task.CompletedTask;
+
+    private async Task EnsureReminderAsync()
+    {
+        if (reminderRegistered) return;
+        await this.RegisterOrUpdateReminder(KeepDialingReminder, KeepDialingPeriod, KeepDialingPeriod);
+        reminderRegistered = true;
+    }
+
+    private async Task KeepDialingAfterFailuresAsync(bool running)
+    {
+        if (running)
+        {
+            await EnsureReminderAsync();
+            return;
+        }
+        reminderRegistered = false;
+        if (await this.GetReminder(KeepDialingReminder) is { } reminder) await this.UnregisterReminder(reminder);
+    }
+
+    /// <summary>
+    /// Drops the calls that ended while no activation listened (their record and lead are settled by the
+    /// call itself), and has every agent let go of a call that no longer exists.
+    /// </summary>
+    private async Task ReconcileAsync()
+    {
+        var calls = S.ActiveCalls.Keys.ToList();
+        var liveness = await Task.WhenAll(calls.Select(id => GrainFactory.GetGrain<ICallGrain>(id).GetLivenessAsync()));
+        var dropped = 0;
+        for (var i = 0; i < calls.Count; i++)
+        {
+            // A Lost call reports its end when recovered; Unknown and Ended ones will not report again.
+            if (liveness[i] is CallLiveness.Unknown or CallLiveness.Ended && S.ActiveCalls.Remove(calls[i])) dropped++;
+        }
+        await Task.WhenAll(S.Agents.Keys.ToList().Select(SuperviseAgentAsync));
+        LogReconciled(Id, calls.Count, dropped, S.Agents.Count);
+        if (dropped > 0) await SaveSoonAsync();
+    }
+
+    private async Task SuperviseAgentAsync(string agentId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(agentId).SuperviseAsync();
+        }
+        catch (Exception ex) when (ex is Common.DomainException or TimeoutException or OrleansException)
+        {
+            LogAgentUnavailable(Id, agentId, ex.Message);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: checked {Calls} calls ({Dropped} ended meanwhile) and {Agents} agents of an earlier activation")]
+    private partial void LogReconciled(string campaignId, int calls, int dropped, int agents);
+}
