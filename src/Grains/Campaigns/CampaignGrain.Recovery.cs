@@ -16,6 +16,26 @@ public sealed partial class CampaignGrain
     // Orleans' shortest reminder period; the call sweep usually wakes the campaign sooner (a lost call reports to it).
     private static readonly TimeSpan KeepDialingPeriod = TimeSpan.FromMinutes(1);
     private bool reminderRegistered;
+    // While dialing, calls and agents are checked this often: a set-up that met a database outage can leave
+    // an agent reserved for a call that never started, and nothing else would tell it.
+    private static readonly TimeSpan ReconcilePeriod = TimeSpan.FromSeconds(30);
+    private DateTimeOffset nextReconcileAt;
+
+    private async Task ReconcileIfDueAsync()
+    {
+        var now = time.GetUtcNow();
+        if (nextReconcileAt == default) nextReconcileAt = now + ReconcilePeriod;
+        if (now < nextReconcileAt) return;
+        nextReconcileAt = now + ReconcilePeriod;
+        try
+        {
+            await ReconcileAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogReconcileFailed(Id, ex.GetType().Name, ex.Message);
+        }
+    }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -74,6 +94,9 @@ public sealed partial class CampaignGrain
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: checked {Calls} calls ({Dropped} ended meanwhile) and {Agents} agents of an earlier activation")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: checking calls and agents failed ({Error}: {Reason}); next time")]
+    private partial void LogReconcileFailed(string campaignId, string error, string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: checked {Calls} calls ({Dropped} ended meanwhile) and {Agents} agents of an earlier activation")]
     private partial void LogReconciled(string campaignId, int calls, int dropped, int agents);
 }

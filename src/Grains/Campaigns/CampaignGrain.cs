@@ -343,6 +343,7 @@ public sealed partial class CampaignGrain(
     {
         try
         {
+            await ReconcileIfDueAsync();
             await PaceAsyncCore();
         }
         finally
@@ -412,6 +413,17 @@ public sealed partial class CampaignGrain(
                 LogLeadRefused(Id, entry.LeadId, ex.Message);
                 S.ActiveCalls.Remove(callId);
                 previousCallId = callId;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // The database or the cluster failed the set-up. The lead goes back to the hopper (should its
+                // dial have begun, it refuses the next one and the call sweep settles it); the agent is let
+                // go now, or by the next reconciliation if that fails too.
+                LogDialFailed(Id, entry.LeadId, ex.GetType().Name, ex.Message);
+                S.ActiveCalls.Remove(callId);
+                hopper.Enqueue(entry);
+                await ReleaseAgentAsync(agentId, callId);
+                return;
             }
         }
         if (previousCallId is not null) await ReleaseAgentAsync(agentId, previousCallId);
@@ -508,7 +520,7 @@ public sealed partial class CampaignGrain(
         {
             await GrainFactory.GetGrain<IAgentGrain>(agentId).ReleaseAsync(callId);
         }
-        catch (DomainException ex)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogAgentUnavailable(Id, agentId, ex.Message);
         }
@@ -577,6 +589,9 @@ public sealed partial class CampaignGrain(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: agent {AgentId} not available: {Reason}")]
     private partial void LogAgentUnavailable(string campaignId, string agentId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: dialing lead {LeadId} failed ({Error}: {Reason}); it goes back to the hopper")]
+    private partial void LogDialFailed(string campaignId, long leadId, string error, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: lead {LeadId} refused the dial: {Reason}")]
     private partial void LogLeadRefused(string campaignId, long leadId, string reason);
