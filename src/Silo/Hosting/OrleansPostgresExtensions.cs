@@ -51,6 +51,8 @@ public static class OrleansPostgresExtensions
         {
             options.Invariant = Invariant;
             options.ConnectionString = connectionString;
+            // A cleared state (a settled call, a deleted agent or campaign) leaves no row behind.
+            options.DeleteStateOnClear = true;
         }
 
         // Registered after Orleans' own post-configuration, which sets the allow-list binder this wraps.
