@@ -1,3 +1,4 @@
+using ContactCenter.Api.Common;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Common;
@@ -11,7 +12,8 @@ public static class AgentsApi
     public static IEndpointRouteBuilder MapAgentsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/agents").WithTags("Agents");
-        api.MapGet("", ListAgentsAsync).WithName("ListAgents").WithSummary("All agents with their current state");
+        api.MapGet("", ListAgentsAsync).WithName("ListAgents").WithSummary("All agents with their current state")
+            .WithDescription(GrainFanOut.ListDescription);
         api.MapPost("", CreateAgentAsync).WithName("CreateAgent").WithSummary("Create an agent (Offline)");
         api.MapGet("{id}", GetAgentAsync).WithName("GetAgent").WithSummary("One agent's state and counters");
         api.MapPut("{id}", UpdateAgentAsync).WithName("UpdateAgent").WithSummary("Rename an agent or change its phone");
@@ -24,11 +26,12 @@ public static class AgentsApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<AgentSnapshot>>> ListAgentsAsync(IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<AgentSnapshot>>> ListAgentsAsync(IGrainFactory grains, GrainFanOut fanOut, HttpResponse response)
     {
         var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Agents).ListAsync();
-        var agents = await Task.WhenAll(entries.Select(e => grains.GetGrain<IAgentGrain>(e.Id).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<AgentSnapshot>>(agents);
+        var agents = await fanOut.ReadAllAsync("Agent", entries.Select(e => e.Id), id => grains.GetGrain<IAgentGrain>(id).GetAsync());
+        GrainFanOut.ReportUnreadable(response, agents.Unreadable);
+        return TypedResults.Ok<IReadOnlyList<AgentSnapshot>>(agents.Items);
     }
 
     public static async Task<Created<AgentSnapshot>> CreateAgentAsync(CreateAgentRequest? body, IGrainFactory grains)

@@ -1,3 +1,4 @@
+using ContactCenter.Api.Common;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Campaigns;
@@ -13,7 +14,8 @@ public static class CallsApi
     {
         var api = app.MapGroup("api/calls").WithTags("Calls");
         api.MapGet("", ListCallsAsync).WithName("ListCalls")
-            .WithSummary("Live calls (state=active) or call detail records (state=completed; filters agentId, leadId, outcome, disposition, from, to; next page: before=<last call's id>)");
+            .WithSummary("Live calls (state=active) or call detail records (state=completed; filters agentId, leadId, outcome, disposition, from, to; next page: before=<last call's id>)")
+            .WithDescription("For state=active: " + GrainFanOut.ListDescription);
         api.MapGet("export", ExportCallsAsync).WithName("ExportCalls").WithSummary("Call detail records as CSV, newest first, streamed (same filters as state=completed)");
         api.MapGet("{id}", GetCallAsync).WithName("GetCall").WithSummary("One call, live or finished");
         api.MapGet("{id}/conversation", GetConversationAsync).WithName("GetCallConversation").WithSummary("The AI agent's conversation on a Broadcast call: summary, sentiment, disposition, intents, slots, transcript");
@@ -26,7 +28,7 @@ public static class CallsApi
     /// (state=completed), newest first, filtered by campaign, agent, lead, outcome, disposition and
     /// time (from inclusive, to exclusive); the next page starts after the call named by before.
     /// </summary>
-    public static async Task<Ok<IReadOnlyList<CallSnapshot>>> ListCallsAsync(IGrainFactory grains, CallRecordStore records, string? state, string? campaignId,
+    public static async Task<Ok<IReadOnlyList<CallSnapshot>>> ListCallsAsync(IGrainFactory grains, CallRecordStore records, GrainFanOut fanOut, HttpResponse response, string? state, string? campaignId,
         string? agentId, long? leadId, string? outcome, string? disposition, string? from, string? to, string? before, int? limit, CancellationToken ct)
     {
         state = string.IsNullOrWhiteSpace(state) ? "active" : state.Trim().ToLowerInvariant();
@@ -39,14 +41,27 @@ public static class CallsApi
         foreach (var (name, value) in new[] { ("outcome", outcome), ("disposition", disposition), ("from", from), ("to", to), ("before", before) })
             v.Require(value is null, name, "Filters completed calls (state=completed); live calls have no outcome yet.");
         v.ThrowIfInvalid();
-        // Live calls are grains; each campaign knows its calls in flight.
-        var campaignIds = campaignId is not null
-            ? [campaignId]
-            : (await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync()).Select(e => e.Id).ToList();
-        var callIds = new List<string>();
-        foreach (var id in campaignIds) callIds.AddRange(await grains.GetGrain<ICampaignGrain>(id).GetActiveCallIdsAsync());
-        var calls = await Task.WhenAll(callIds.Select(id => grains.GetGrain<ICallGrain>(id).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<CallSnapshot>>(calls
+        // Live calls are grains; each campaign knows its calls in flight. One named campaign is the
+        // request's target, so its failure is the answer; over all campaigns, one that cannot be read
+        // is left out and reported like a call that cannot be read.
+        var unreadable = new List<UnreadableEntry>();
+        List<string> callIds;
+        if (campaignId is not null)
+        {
+            callIds = [.. await grains.GetGrain<ICampaignGrain>(campaignId).GetActiveCallIdsAsync()];
+        }
+        else
+        {
+            var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync();
+            var perCampaign = await fanOut.ReadAllAsync("Campaign", entries.Select(e => e.Id), id => grains.GetGrain<ICampaignGrain>(id).GetActiveCallIdsAsync());
+            unreadable.AddRange(perCampaign.Unreadable);
+            callIds = [.. perCampaign.Items.SelectMany(ids => ids)];
+        }
+        // A call that ended since its campaign was asked answers "not found" and is simply not live any more.
+        var calls = await fanOut.ReadAllAsync("Call", callIds, id => grains.GetGrain<ICallGrain>(id).GetAsync());
+        unreadable.AddRange(calls.Unreadable);
+        GrainFanOut.ReportUnreadable(response, unreadable);
+        return TypedResults.Ok<IReadOnlyList<CallSnapshot>>(calls.Items
             .Where(c => c.IsLive && (agentId is null || c.AgentId == agentId) && (leadId is null || c.LeadId == leadId))
             .Take(limit ?? 1000).ToList());
     }

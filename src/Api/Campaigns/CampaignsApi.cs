@@ -1,3 +1,4 @@
+using ContactCenter.Api.Common;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Campaigns;
@@ -11,7 +12,8 @@ public static class CampaignsApi
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("api/campaigns").WithTags("Campaigns");
-        api.MapGet("", ListCampaignsAsync).WithName("ListCampaigns").WithSummary("All campaigns");
+        api.MapGet("", ListCampaignsAsync).WithName("ListCampaigns").WithSummary("All campaigns")
+            .WithDescription(GrainFanOut.ListDescription);
         api.MapPost("", CreateCampaignAsync).WithName("CreateCampaign").WithSummary("Create a campaign (Draft)");
         api.MapGet("{id}", GetCampaignAsync).WithName("GetCampaign");
         api.MapPut("{id}", UpdateCampaignAsync).WithName("UpdateCampaign").WithSummary("Replace a campaign's definition");
@@ -28,11 +30,12 @@ public static class CampaignsApi
         return app;
     }
 
-    public static async Task<Ok<IReadOnlyList<CampaignSnapshot>>> ListCampaignsAsync(IGrainFactory grains)
+    public static async Task<Ok<IReadOnlyList<CampaignSnapshot>>> ListCampaignsAsync(IGrainFactory grains, GrainFanOut fanOut, HttpResponse response)
     {
         var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync();
-        var campaigns = await Task.WhenAll(entries.Select(e => grains.GetGrain<ICampaignGrain>(e.Id).GetAsync()));
-        return TypedResults.Ok<IReadOnlyList<CampaignSnapshot>>(campaigns);
+        var campaigns = await fanOut.ReadAllAsync("Campaign", entries.Select(e => e.Id), id => grains.GetGrain<ICampaignGrain>(id).GetAsync());
+        GrainFanOut.ReportUnreadable(response, campaigns.Unreadable);
+        return TypedResults.Ok<IReadOnlyList<CampaignSnapshot>>(campaigns.Items);
     }
 
     public static async Task<Created<CampaignSnapshot>> CreateCampaignAsync(CampaignDefinition? body, IGrainFactory grains, AgentScriptStore scripts)

@@ -3,6 +3,7 @@ using ContactCenter.Api.AgentScripts;
 using ContactCenter.Api.Agents;
 using ContactCenter.Api.Calls;
 using ContactCenter.Api.Campaigns;
+using ContactCenter.Api.Common;
 using ContactCenter.Api.Dashboard;
 using ContactCenter.Api.Health;
 using ContactCenter.Api.Dnc;
@@ -33,8 +34,7 @@ public static class ContactCenterApp
         configure?.Invoke(builder);
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
 
-        builder.Services.AddOptions<ContactCenterOptions>().BindConfiguration(ContactCenterOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        var options = builder.Configuration.GetSection(ContactCenterOptions.Section).Get<ContactCenterOptions>() ?? new();
+        var options = builder.AddContactCenterOptions();
 
         using (var bootLoggers = LoggerFactory.Create(l => l.AddConsole()))
         {
@@ -54,6 +54,9 @@ public static class ContactCenterApp
         builder.Services.AddLeadImports();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
+        // After the domain handler: an unavailable cluster or database is 503, not 500.
+        builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
+        builder.Services.AddSingleton<GrainFanOut>();
         // A value that cannot be bound (leadId=x, malformed JSON) then says which and why in the
         // problem details; otherwise minimal APIs answer a bare 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
