@@ -24,6 +24,12 @@ public sealed partial class GrainFanOut(ILogger<GrainFanOut> logger)
     /// </summary>
     public const int MaxIdsInHeader = 50;
 
+    /// <summary>
+    /// How long one entity may take. A grain on a silo that just died answers only when the cluster has
+    /// declared the silo dead (seconds) or at Orleans' 30 s call timeout; the list must not wait for it.
+    /// </summary>
+    public static readonly TimeSpan EntityTimeout = TimeSpan.FromSeconds(3);
+
     /// <summary>The OpenAPI description of a list endpoint that fans out over grains.</summary>
     public const string ListDescription =
         "Entities whose grain cannot be read are left out; their ids are in the X-Unreadable-Ids response header (comma-separated, the first 50) and their number in X-Unreadable-Count.";
@@ -41,7 +47,7 @@ public sealed partial class GrainFanOut(ILogger<GrainFanOut> logger)
         {
             try
             {
-                return new Attempt<T>(id, await read(id), null);
+                return new Attempt<T>(id, await read(id).WaitAsync(EntityTimeout), null);
             }
             catch (EntityNotFoundException)
             {

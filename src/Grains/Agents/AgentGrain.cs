@@ -176,24 +176,20 @@ public sealed partial class AgentGrain(
         return Task.FromResult(wrapping);
     }
 
-    public async Task SuperviseAsync()
+    public async Task<(AgentStatus Status, string? CampaignId)> SuperviseAsync()
     {
-        if (S.Status is not (AgentStatus.Dialing or AgentStatus.Connected) || S.CurrentCallId is not { } callId) return;
+        EnsureExists();
+        if (S.Status is not (AgentStatus.Dialing or AgentStatus.Connected) || S.CurrentCallId is not { } callId) return (S.Status, S.CampaignId);
         // A call with anything stored settles its agent itself (recovering if its silo died); only a call
         // of which nothing is known (its campaign died between reserving this agent and placing it) leaves
         // the agent to let go on its own.
-        if (await GrainFactory.GetGrain<ICallGrain>(callId).GetLivenessAsync() != CallLiveness.Unknown) return;
+        if (await GrainFactory.GetGrain<ICallGrain>(callId).GetLivenessAsync() != CallLiveness.Unknown) return (S.Status, S.CampaignId);
+        // Its record and lead are settled (a call clears its state only then): nothing left to wrap up.
         LogCallVanished(Id, callId, S.Status);
         S.CurrentCallId = null;
-        if (S.Status == AgentStatus.Connected)
-        {
-            S.ConnectedAt = null;
-            await MoveAsync(AgentStatus.WrapUp);
-        }
-        else
-        {
-            await MoveAsync(AgentStatus.Ready);
-        }
+        S.ConnectedAt = null;
+        await MoveAsync(AgentStatus.Ready);
+        return (S.Status, S.CampaignId);
     }
 
     private async Task WrapUpTimedOutAsync(string callId)
@@ -254,7 +250,17 @@ public sealed partial class AgentGrain(
         S.Status = to;
         S.StatusSince = now;
         S.PauseReason = to == AgentStatus.Paused ? pauseReason : null;
-        await state.WriteStateAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Memory now differs from storage; the next call reloads what is stored and decides afresh
+            // (kept, this activation would refuse the retried step as already done, leaving storage behind).
+            DeactivateOnIdle();
+            throw;
+        }
         LogTransition(Id, from, to, S.CampaignId);
         if (S.CampaignId is { } campaignId)
         {

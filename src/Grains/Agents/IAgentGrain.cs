@@ -13,7 +13,8 @@ public interface IAgentGrain : IGrainWithStringKey
     Task<AgentSnapshot> CreateAsync(AgentProfile profile);
     Task<AgentSnapshot> UpdateAsync(AgentProfile profile);
     Task DeleteAsync();
-    Task<AgentSnapshot> GetAsync();
+    // Read-only; a call recovering after its silo died asks it while the agent may be waiting on calls.
+    [Orleans.Concurrency.AlwaysInterleave] Task<AgentSnapshot> GetAsync();
 
     /// <summary>Offline → Paused("LoggedIn"), working the named campaign.</summary>
     Task<AgentSnapshot> LoginAsync(string campaignId);
@@ -40,8 +41,11 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>True when the agent is wrapping call <paramref name="callId"/> up (its timer running again); false when it will not.</summary>
     Task<bool> ResumeWrapUpAsync(string callId);
 
-    /// <summary>Lets go of a call that no longer exists (Dialing or Connected on a call nothing knows of).</summary>
-    Task SuperviseAsync();
+    /// <summary>
+    /// Lets go of a call that no longer exists (Dialing or Connected on a call nothing knows of) and
+    /// says where the agent is now, for a campaign whose saved view of its agents may be stale.
+    /// </summary>
+    Task<(AgentStatus Status, string? CampaignId)> SuperviseAsync();
     /// <summary>WrapUp → Ready: the agent submits notes, tags and a disposition for the last call.</summary>
     Task<AgentSnapshot> CompleteWrapUpAsync(WrapUpRequest request);
 }

@@ -69,8 +69,25 @@ public sealed partial class CallGrain
     {
         var start = state.State.Start!;
         var lead = GrainFactory.GetGrain<ILeadGrain>(start.LeadId);
+        if (call.AnsweredAt is null && start.AgentId is { } agentId
+            && await GrainFactory.GetGrain<IAgentGrain>(agentId).GetAsync() is { Status: AgentStatus.Connected } agent && agent.CurrentCallId == Id)
+        {
+            // The agent got the call before the silo died, though the call had not saved it yet.
+            var at = time.GetUtcNow();
+            call = call with { Status = CallStatus.Connected, AnsweredAt = at, ConnectedAt = at };
+            state.State.Call = call;
+        }
         if (call.AnsweredAt is null)
         {
+            if ((await lead.GetAsync()).CurrentCallId != Id)
+            {
+                // The silo died before the lead was marked Dialing: nothing was dialed, so no record and no
+                // attempt; the lead is still the campaign's (it hands such leads back) and the agent is freed.
+                LogNeverPlaced(Id);
+                await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).CallEndedAsync(Id, start.AgentId, CallOutcome.Lost, connected: false, abandoned: false);
+                await ClearAsync();
+                return;
+            }
             await FailAsync(CallOutcome.Lost, "The silo holding the call stopped before it was answered");
             return;
         }
@@ -196,6 +213,9 @@ public sealed partial class CallGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: found {Status} in storage with no live activation (its silo stopped); recovering it")]
     private partial void LogOrphanFound(string callId, CallStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: its silo stopped before the lead was dialed; nothing to record")]
+    private partial void LogNeverPlaced(string callId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: no agent is wrapping it up; its lead gets the default disposition")]
     private partial void LogSettled(string callId);

@@ -78,15 +78,27 @@ public sealed partial class CampaignGrain
             if (liveness[i] is CallLiveness.Unknown or CallLiveness.Ended && S.ActiveCalls.Remove(calls[i])) dropped++;
         }
         await Task.WhenAll(S.Agents.Keys.ToList().Select(SuperviseAgentAsync));
-        LogReconciled(Id, calls.Count, dropped, S.Agents.Count);
+        // Leads this campaign claimed whose claim's answer was lost (the database dropped the connection
+        // after committing) are in no hopper: hand them back. Hopper and previews hold all others; the
+        // pacing turn that runs this takes none meanwhile.
+        var held = hopper.Select(e => e.LeadId).Concat(previews.Values.Select(p => p.Lead.LeadId)).ToArray();
+        var strays = await hopperStore.ReleaseAllExceptAsync(Id, held);
+        LogReconciled(Id, calls.Count, dropped, S.Agents.Count, strays);
         if (dropped > 0) await SaveSoonAsync();
     }
 
+    /// <summary>
+    /// Lets an agent drop a call that no longer exists, and takes its state from the agent itself: the
+    /// saved view is up to a second old, and reports sent to an activation that died are lost (an agent
+    /// Ready since then would never be offered a call).
+    /// </summary>
     private async Task SuperviseAgentAsync(string agentId)
     {
         try
         {
-            await GrainFactory.GetGrain<IAgentGrain>(agentId).SuperviseAsync();
+            var (status, campaignId) = await GrainFactory.GetGrain<IAgentGrain>(agentId).SuperviseAsync();
+            if (campaignId != Id || status == AgentStatus.Offline) S.Agents.Remove(agentId);
+            else S.Agents[agentId] = status;
         }
         catch (Exception ex) when (ex is Common.DomainException or TimeoutException or OrleansException)
         {
@@ -97,6 +109,6 @@ public sealed partial class CampaignGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: checking calls and agents failed ({Error}: {Reason}); next time")]
     private partial void LogReconcileFailed(string campaignId, string error, string reason);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: checked {Calls} calls ({Dropped} ended meanwhile) and {Agents} agents of an earlier activation")]
-    private partial void LogReconciled(string campaignId, int calls, int dropped, int agents);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: checked {Calls} calls ({Dropped} ended meanwhile), {Agents} agents, and released {Strays} leads claimed but held nowhere")]
+    private partial void LogReconciled(string campaignId, int calls, int dropped, int agents, int strays);
 }

@@ -137,6 +137,15 @@ public sealed class HopperStore(NpgsqlDataSource db)
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Gives back every lead this campaign holds undialed except <paramref name="held"/> (the ones it knows it holds).</summary>
+    public async Task<int> ReleaseAllExceptAsync(string campaignId, long[] held, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("UPDATE leads SET status = 'New', queued_by = NULL, updated_at = now() WHERE queued_by = $1 AND status = 'Queued' AND id <> ALL($2)");
+        cmd.Parameters.Add(new() { Value = campaignId });
+        cmd.Parameters.Add(new() { Value = held, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>Gives these leads, held undialed by this campaign, back to the pool (a list detached from it).</summary>
     public async Task ReleaseAsync(string campaignId, IReadOnlyCollection<long> leadIds, CancellationToken ct = default)
     {
