@@ -28,7 +28,7 @@ public static class AgentsApi
 
     public static async Task<Ok<IReadOnlyList<AgentSnapshot>>> ListAgentsAsync(IGrainFactory grains, GrainFanOut fanOut, HttpResponse response)
     {
-        var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Agents).ListAsync();
+        var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Agents).ListAsync().WaitAsync(GrainFanOut.DirectoryTimeout);
         var agents = await fanOut.ReadAllAsync("Agent", entries.Select(e => e.Id), id => grains.GetGrain<IAgentGrain>(id).GetAsync());
         GrainFanOut.ReportUnreadable(response, agents.Unreadable);
         return TypedResults.Ok<IReadOnlyList<AgentSnapshot>>(agents.Items);

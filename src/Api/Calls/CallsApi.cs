@@ -52,7 +52,7 @@ public static class CallsApi
         }
         else
         {
-            var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync();
+            var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync().WaitAsync(GrainFanOut.DirectoryTimeout);
             var perCampaign = await fanOut.ReadAllAsync("Campaign", entries.Select(e => e.Id), id => grains.GetGrain<ICampaignGrain>(id).GetActiveCallIdsAsync());
             unreadable.AddRange(perCampaign.Unreadable);
             callIds = [.. perCampaign.Items.SelectMany(ids => ids)];

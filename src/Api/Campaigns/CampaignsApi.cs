@@ -32,7 +32,7 @@ public static class CampaignsApi
 
     public static async Task<Ok<IReadOnlyList<CampaignSnapshot>>> ListCampaignsAsync(IGrainFactory grains, GrainFanOut fanOut, HttpResponse response)
     {
-        var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync();
+        var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync().WaitAsync(GrainFanOut.DirectoryTimeout);
         var campaigns = await fanOut.ReadAllAsync("Campaign", entries.Select(e => e.Id), id => grains.GetGrain<ICampaignGrain>(id).GetAsync());
         GrainFanOut.ReportUnreadable(response, campaigns.Unreadable);
         return TypedResults.Ok<IReadOnlyList<CampaignSnapshot>>(campaigns.Items);

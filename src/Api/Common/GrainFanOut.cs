@@ -30,6 +30,12 @@ public sealed partial class GrainFanOut(ILogger<GrainFanOut> logger)
     /// </summary>
     public static readonly TimeSpan EntityTimeout = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// How long a list waits for the directory of ids. On a silo that just died it answers once the
+    /// cluster declares the silo dead and activates it elsewhere; past this, the list answers 503.
+    /// </summary>
+    public static readonly TimeSpan DirectoryTimeout = TimeSpan.FromSeconds(10);
+
     /// <summary>The OpenAPI description of a list endpoint that fans out over grains.</summary>
     public const string ListDescription =
         "Entities whose grain cannot be read are left out; their ids are in the X-Unreadable-Ids response header (comma-separated, the first 50) and their number in X-Unreadable-Count.";

@@ -33,7 +33,7 @@ public static class DashboardApi
             Problem.Require(Problem.TryParseName(status, out CampaignStatus s), "status", $"Use one of: {Problem.NamesOf<CampaignStatus>()}.");
             only = s;
         }
-        var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync();
+        var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync().WaitAsync(GrainFanOut.DirectoryTimeout);
         // Each campaign answers from its own grain (stats interleave with its pacing), all at once.
         var lines = await fanOut.ReadAllAsync("Campaign", entries.Select(e => e.Id), async id =>
         {

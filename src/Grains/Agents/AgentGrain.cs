@@ -153,6 +153,7 @@ public sealed partial class AgentGrain(
     }
 
     private IGrainTimer? wrapUpTimer;
+    private static readonly TimeSpan WrapUpRetry = TimeSpan.FromSeconds(5);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -198,7 +199,25 @@ public sealed partial class AgentGrain(
         wrapUpTimer = null;
         if (S.Status != AgentStatus.WrapUp || S.CurrentCallId != callId) return;
         LogWrapUpTimeout(Id, callId);
-        await CompleteWrapUpAsync(new WrapUpRequest(DispositionSet.WrapUpTimeoutDefault, "Wrap-up timed out"));
+        try
+        {
+            await CompleteWrapUpAsync(new WrapUpRequest(DispositionSet.WrapUpTimeoutDefault, "Wrap-up timed out"));
+        }
+        catch (DomainException ex)
+        {
+            // The call refuses (settled meanwhile by recovery): nothing is left to wrap up; the agent moves on.
+            LogDefaultDispositionFailed(Id, callId, ex.Message);
+            await AccountWrapUpEndAsync(settleWithDefault: false);
+            await MoveAsync(AgentStatus.Ready);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The call's silo died, the database is away: try again shortly rather than wait in WrapUp for good.
+            LogWrapUpRetry(Id, callId, ex.GetType().Name);
+            wrapUpTimer?.Dispose();
+            wrapUpTimer = this.RegisterGrainTimer(() => WrapUpTimedOutAsync(callId),
+                new GrainTimerCreationOptions(WrapUpRetry, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = true });
+        }
     }
 
     public async Task<AgentSnapshot> CompleteWrapUpAsync(WrapUpRequest request)
@@ -336,6 +355,9 @@ public sealed partial class AgentGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent {AgentId}: wrap-up of call {CallId} timed out; default disposition applied")]
     private partial void LogWrapUpTimeout(string agentId, string callId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId}: default disposition for call {CallId} not applied ({Error}); retrying")]
+    private partial void LogWrapUpRetry(string agentId, string callId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId}: call {CallId} is unknown; leaving {Status}")]
     private partial void LogCallVanished(string agentId, string callId, AgentStatus status);

@@ -112,6 +112,9 @@ public sealed partial class CallGrain(
         var call = await CurrentAsync();
         if (call.Status != CallStatus.Completed || call.AnsweredAt is null)
             throw new InvalidTransitionException("Call", Id, call.Status.ToString(), "take a disposition");
+        // Settled and cleared while the agent's request was in flight, its answer lost with a silo: the
+        // agent's retry finds the work done. (A second wrap-up by a person is refused by the agent first.)
+        if (state.State.Call is null && call.Disposition is not null && agentId is not null && agentId == call.AgentId) return;
         if (state.State.DispositionApplied || state.State.Call is null) throw new InvalidTransitionException($"Call '{Id}' already has a disposition.");
         var campaign = GrainFactory.GetGrain<ICampaignGrain>(call.CampaignId);
         var definition = (await campaign.GetAsync()).Definition;
