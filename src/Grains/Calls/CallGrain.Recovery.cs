@@ -197,14 +197,15 @@ public sealed partial class CallGrain
     /// <summary>The call as it was when its state was cleared, for the turn that cleared it.</summary>
     private CallSnapshot? settled;
 
-    private async Task ClearAsync()
+    /// <param name="deactivate">False when the campaign reuses the id at once (a lead refused the dial).</param>
+    private async Task ClearAsync(bool deactivate = true)
     {
         settled = state.State.Call;
         keepAlive?.Dispose();
         keepAlive = null;
         await state.ClearStateAsync();
         state.State = new CallState();
-        DeactivateOnIdle();
+        if (deactivate) DeactivateOnIdle();
     }
 
     /// <summary>Idle collection must not take a live call's activation: a fresh one would take the call for lost.</summary>

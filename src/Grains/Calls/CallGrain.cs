@@ -43,7 +43,7 @@ public sealed partial class CallGrain(
         }
         catch (DomainException)
         {
-            await ClearAsync();
+            await ClearAsync(deactivate: false);
             throw;
         }
         KeepAliveWhileLive();

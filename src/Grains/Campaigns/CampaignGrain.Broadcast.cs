@@ -117,7 +117,7 @@ public sealed partial class CampaignGrain
             }
             catch (DomainException ex)
             {
-                // The lead refused (dialed elsewhere, DNC): nothing was persisted for this id, so it serves the next lead.
+                // The lead refused (dialed elsewhere, DNC): the call cleared what it stored, so the id serves the next lead.
                 LogLeadRefused(Id, entry.LeadId, ex.Message);
                 S.ActiveCalls.Remove(callId);
             }

@@ -81,10 +81,25 @@ public sealed partial class CampaignGrain
         // Leads this campaign claimed whose claim's answer was lost (the database dropped the connection
         // after committing) are in no hopper: hand them back. Hopper and previews hold all others; the
         // pacing turn that runs this takes none meanwhile.
-        var held = hopper.Select(e => e.LeadId).Concat(previews.Values.Select(p => p.Lead.LeadId)).ToArray();
-        var strays = await hopperStore.ReleaseAllExceptAsync(Id, held);
+        var strays = await ReleaseStrayLeadsAsync();
         LogReconciled(Id, calls.Count, dropped, S.Agents.Count, strays);
+        // Leads handed back and agents found Ready are dialed now, not after an idle wait of up to 30 s.
+        if (strays > 0 || S.Agents.ContainsValue(AgentStatus.Ready))
+        {
+            ClaimSoon();
+            if (S.Status == CampaignStatus.Running) _ = Self.PaceAsync();
+        }
         if (dropped > 0) await SaveSoonAsync();
+    }
+
+    /// <summary>
+    /// Hands back leads this campaign claimed but holds nowhere (the claim's answer was lost with the
+    /// database connection); a claim that found nothing checks first, since those may be all that is left.
+    /// </summary>
+    private async Task<int> ReleaseStrayLeadsAsync()
+    {
+        var held = hopper.Select(e => e.LeadId).Concat(previews.Values.Select(p => p.Lead.LeadId)).ToArray();
+        return await hopperStore.ReleaseAllExceptAsync(Id, held);
     }
 
     /// <summary>
@@ -98,7 +113,8 @@ public sealed partial class CampaignGrain
         {
             var (status, campaignId) = await GrainFactory.GetGrain<IAgentGrain>(agentId).SuperviseAsync();
             if (campaignId != Id || status == AgentStatus.Offline) S.Agents.Remove(agentId);
-            else S.Agents[agentId] = status;
+            // A Ready report that interleaved with this call is newer than the answer: keep it.
+            else if (status == AgentStatus.Ready || S.Agents.GetValueOrDefault(agentId) != AgentStatus.Ready) S.Agents[agentId] = status;
         }
         catch (Exception ex) when (ex is Common.DomainException or TimeoutException or OrleansException)
         {

@@ -455,7 +455,7 @@ public sealed partial class CampaignGrain(
             // The lists still giving ran dry: the next turn claims from every list again.
             quietLists.Clear();
         }
-        else
+        else if (await ReleaseStrayLeadsAsync() == 0)
         {
             await WaitForCallableLeadsAsync();
         }
