@@ -33,7 +33,7 @@ public sealed partial class CallGrain
         if (orphaned)
         {
             // Answer at once (the asker may be the agent this recovery will call), recover in a turn of our own.
-            this.RegisterGrainTimer(SuperviseCoreAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
+            this.RegisterGrainTimer(() => orphaned ? SuperviseCoreAsync() : Task.CompletedTask, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = false });
             return Task.FromResult(CallLiveness.Lost);
         }
         return Task.FromResult(call.IsLive ? CallLiveness.Live : CallLiveness.Ended);
@@ -46,8 +46,8 @@ public sealed partial class CallGrain
         if (state.State.Call is not { } call) return;
         if (orphaned)
         {
-            orphaned = false;
             await RecoverLostAsync(call);
+            orphaned = false;
         }
         else if (call.IsLive)
         {

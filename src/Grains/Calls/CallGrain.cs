@@ -46,6 +46,13 @@ public sealed partial class CallGrain(
             await ClearAsync(deactivate: false);
             throw;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The database or cluster failed us: whether the lead was marked is unknown and nothing was
+            // dialed. Treated like a call whose silo died, it is ended (or dropped) when anyone asks after it.
+            orphaned = true;
+            throw;
+        }
         KeepAliveWhileLive();
         try
         {

@@ -21,11 +21,11 @@ public sealed partial class CampaignGrain
     private static readonly TimeSpan ReconcilePeriod = TimeSpan.FromSeconds(30);
     private DateTimeOffset nextReconcileAt;
 
-    private async Task ReconcileIfDueAsync()
+    private async Task ReconcileIfDueAsync(bool force = false)
     {
         var now = time.GetUtcNow();
         if (nextReconcileAt == default) nextReconcileAt = now + ReconcilePeriod;
-        if (now < nextReconcileAt) return;
+        if (now < nextReconcileAt && !force) return;
         nextReconcileAt = now + ReconcilePeriod;
         try
         {

@@ -538,6 +538,8 @@ public sealed partial class CampaignGrain(
         nextCompletionCheckAt = time.GetUtcNow() + TimeSpan.FromSeconds(1);
         if (!await hopperStore.AnyRemainingAsync(S.Definition.ListIds))
         {
+            // Pacing stops with completion, and with it the periodic check: free any agent still held now.
+            await ReconcileIfDueAsync(force: true);
             LogCompleted(Id);
             await StopPacingAsync();
             await MoveAsync(CampaignStatus.Completed);
