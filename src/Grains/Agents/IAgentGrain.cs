@@ -39,7 +39,8 @@ public interface IAgentGrain : IGrainWithStringKey
     Task PhoneDroppedAsync();
 
     /// <summary>True when the agent is wrapping call <paramref name="callId"/> up (its timer running again); false when it will not.</summary>
-    Task<bool> ResumeWrapUpAsync(string callId);
+    // Memory only; the call asking may be the one this agent's wrap-up timer is waiting on.
+    [Orleans.Concurrency.AlwaysInterleave] Task<bool> ResumeWrapUpAsync(string callId);
 
     /// <summary>
     /// Lets go of a call that no longer exists (Dialing or Connected on a call nothing knows of) and

@@ -126,8 +126,7 @@ public sealed partial class CallGrain
         try
         {
             // Without the call's campaign its retry rules are unknown: the lead is not dialed again.
-            await GrainFactory.GetGrain<ILeadGrain>(leadId).ReleaseLostCallAsync(Id);
-            LogStrayLeadReleased(Id, leadId);
+            if (await GrainFactory.GetGrain<ILeadGrain>(leadId).ReleaseLostCallAsync(Id)) LogStrayLeadReleased(Id, leadId);
         }
         catch (DomainException ex)
         {

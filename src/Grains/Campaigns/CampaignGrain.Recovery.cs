@@ -21,6 +21,13 @@ public sealed partial class CampaignGrain
     private static readonly TimeSpan ReconcilePeriod = TimeSpan.FromSeconds(30);
     private DateTimeOffset nextReconcileAt;
 
+    /// <summary>After a failed set-up or turn, check calls and agents within seconds rather than at the period.</summary>
+    private void ReconcileSoon()
+    {
+        var soon = time.GetUtcNow() + TimeSpan.FromSeconds(3);
+        if (nextReconcileAt == default || nextReconcileAt > soon) nextReconcileAt = soon;
+    }
+
     private async Task ReconcileIfDueAsync(bool force = false)
     {
         var now = time.GetUtcNow();
@@ -77,7 +84,9 @@ public sealed partial class CampaignGrain
             // A Lost call reports its end when recovered; Unknown and Ended ones will not report again.
             if (liveness[i] is CallLiveness.Unknown or CallLiveness.Ended && S.ActiveCalls.Remove(calls[i])) dropped++;
         }
-        await Task.WhenAll(S.Agents.Keys.ToList().Select(SuperviseAgentAsync));
+        // Agents parked in Dialing for their next lead (their last call failed) are the pacing turn's to move.
+        var parked = releasing.Select(r => r.AgentId).ToHashSet();
+        await Task.WhenAll(S.Agents.Keys.Where(a => !parked.Contains(a)).ToList().Select(SuperviseAgentAsync));
         // Leads this campaign claimed whose claim's answer was lost (the database dropped the connection
         // after committing) are in no hopper: hand them back. Hopper and previews hold all others; the
         // pacing turn that runs this takes none meanwhile.

@@ -346,6 +346,12 @@ public sealed partial class CampaignGrain(
             await ReconcileIfDueAsync();
             await PaceAsyncCore();
         }
+        catch (Exception ex) when (ex is not DomainException and not OutOfMemoryException)
+        {
+            // The database or cluster failed the turn; agents it was moving may have kept a stale state.
+            ReconcileSoon();
+            throw;
+        }
         finally
         {
             await FlushIfDueAsync();
@@ -420,6 +426,7 @@ public sealed partial class CampaignGrain(
                 // dial have begun, it refuses the next one and the call sweep settles it); the agent is let
                 // go now, or by the next reconciliation if that fails too.
                 LogDialFailed(Id, entry.LeadId, ex.GetType().Name, ex.Message);
+                ReconcileSoon();
                 S.ActiveCalls.Remove(callId);
                 hopper.Enqueue(entry);
                 await ReleaseAgentAsync(agentId, callId);

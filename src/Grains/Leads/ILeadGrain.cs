@@ -22,7 +22,7 @@ public interface ILeadGrain : IGrainWithIntegerKey
     Task ReleaseAsync();
 
     /// <summary>The lead's call <paramref name="callId"/> was lost with nothing stored about it: the lead is Done.</summary>
-    Task ReleaseLostCallAsync(string callId);
+    Task<bool> ReleaseLostCallAsync(string callId);
     /// <summary>
     /// Replaces the profile (an agent corrects it during the call, a supervisor between calls) with an
     /// E.164 phone; a new phone is refused while a call is queued, placed or live with the old one.

@@ -64,12 +64,14 @@ public sealed class LeadGrain(LeadStore store, TimeProvider time) : Grain, ILead
         await MoveAsync(LeadStatus.Queued, new LeadTransition(LeadStatus.New, NextCallableAt: lead.NextCallableAt), "return to the hopper");
     }
 
-    public async Task ReleaseLostCallAsync(string callId)
+    public async Task<bool> ReleaseLostCallAsync(string callId)
     {
         var lead = await GetAsync();
-        if (lead.CurrentCallId != callId || lead.Status is not (LeadStatus.Dialing or LeadStatus.Contacted)) return;
+        // Moved on since the sweep read it: nothing to release.
+        if (lead.CurrentCallId != callId || lead.Status is not (LeadStatus.Dialing or LeadStatus.Contacted)) return false;
         // Without the call, its campaign's retry rules are unknown: never dialing again is the safe side.
         await MoveAsync(lead.Status, new LeadTransition(LeadStatus.Done, Outcome: nameof(CallOutcome.Lost)), "release a lost call");
+        return true;
     }
 
     public async Task<Lead> UpdateProfileAsync(LeadProfile profile)
