@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -10,6 +11,22 @@ namespace ContactCenter.LeadImport;
 /// </summary>
 public sealed class ApiProcess : IAsyncDisposable
 {
+    /// <summary>The first admin's password of the benchmark's throwaway deployment.</summary>
+    public const string AdminPassword = "lead-import-benchmark-admin";
+
+    /// <summary>Signs in as admin (session cookie + antiforgery token) and issues an admin API key, as an integration does.</summary>
+    public static async Task<string> IssueAdminKeyAsync(Uri baseAddress)
+    {
+        var cookies = new System.Net.CookieContainer();
+        using var session = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseAddress };
+        using var login = await session.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = AdminPassword });
+        login.EnsureSuccessStatusCode();
+        session.DefaultRequestHeaders.Add("X-XSRF-TOKEN", cookies.GetCookies(baseAddress)["XSRF-TOKEN"]?.Value ?? "");
+        using var issued = await session.PostAsJsonAsync("/api/api-keys", new { name = "lead import benchmark", role = "admin" });
+        issued.EnsureSuccessStatusCode();
+        return System.Text.Json.Nodes.JsonNode.Parse(await issued.Content.ReadAsStringAsync())!["key"]!.GetValue<string>();
+    }
+
     private readonly Process _process;
     private bool _disposed;
 
@@ -29,6 +46,7 @@ public sealed class ApiProcess : IAsyncDisposable
                 dll, "--urls", url, "--ConnectionStrings:ContactCenter", connectionString, "--ContactCenter:ClusterId", "bench",
                 "--ContactCenter:SiloPort", siloPort.ToString(CultureInfo.InvariantCulture),
                 "--ContactCenter:GatewayPort", gatewayPort.ToString(CultureInfo.InvariantCulture),
+                "--ContactCenter:Admin:Password", AdminPassword,
                 "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:ContactCenter.Api.Leads.Imports", "Information",
             },
             RedirectStandardOutput = true,
@@ -47,7 +65,7 @@ public sealed class ApiProcess : IAsyncDisposable
             if (process.HasExited) throw new InvalidOperationException($"The API exited with code {process.ExitCode} while starting.");
             try
             {
-                if ((await http.GetAsync("/api/lists")).IsSuccessStatusCode)
+                if ((await http.GetAsync("/health/ready")).IsSuccessStatusCode)
                 {
                     Console.WriteLine($"API ({dll}) answered {waited.Elapsed.TotalSeconds:F2} s after its start");
                     return api;

@@ -35,13 +35,13 @@ var pgData = Path.Combine(work, "pg");
 await using var postgres = await LocalPostgresServer.StartAsync(new LocalPostgresOptions { DataDirectory = pgData, Throwaway = true });
 var connectionString = await postgres.CreateDatabaseAsync("bench");
 var target = new NpgsqlConnectionStringBuilder(connectionString);
-// The product connects as an ordinary role that owns its database, as on a managed PostgreSQL:
-// no superuser powers (psql below stays the server's superuser).
-await PsqlAsync("CREATE ROLE contact_center LOGIN; ALTER DATABASE bench OWNER TO contact_center");
-var appConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Username = "contact_center" }.ConnectionString;
+// The product connects as the ordinary role the local server hands out, owner of its database, as on
+// a managed PostgreSQL: no superuser powers. psql below connects as the same role.
+var appConnectionString = connectionString;
 var url = $"http://127.0.0.1:{FreePort()}";
 await using var api = await ApiProcess.StartAsync(apiFolder, url, appConnectionString, FreePort(), FreePort());
 using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(30) };
+http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", await ApiProcess.IssueAdminKeyAsync(new Uri(url)));
 
 // 1. psql \copy into a bare table with the file's columns: the floor for getting these bytes into PostgreSQL.
 await PsqlAsync("CREATE TABLE bare_leads (first_name text, last_name text, address text, city text, state text, zip text, country text, phone text, email text, gender text, comments text, tags text)");
@@ -174,8 +174,11 @@ async Task<(double Seconds, double? PostgresCpu, string Output)> PsqlAsync(strin
 {
     var cpuBefore = PostgresCpu.Seconds(pgData);
     var started = Stopwatch.StartNew();
-    var process = Process.Start(new ProcessStartInfo("psql", ["-h", target.Host!, "-p", target.Port.ToString(CultureInfo.InvariantCulture), "-U", target.Username!, "-d", target.Database!,
-        "-v", "ON_ERROR_STOP=1", "-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+    var psql = new ProcessStartInfo("psql", ["-h", target.Host!, "-p", target.Port.ToString(CultureInfo.InvariantCulture), "-U", target.Username!, "-d", target.Database!,
+        "-v", "ON_ERROR_STOP=1", "-c", command]) { RedirectStandardOutput = true, RedirectStandardError = true };
+    // In the environment, not on the command line, where every local user could read it.
+    psql.Environment["PGPASSWORD"] = target.Password;
+    var process = Process.Start(psql)!;
     var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
     await process.WaitForExitAsync();
     var seconds = started.Elapsed.TotalSeconds;

@@ -49,7 +49,7 @@ public sealed class ApiTests(ApiServer server)
             Assert.Contains(expected, paths);
         var reference = await Http.GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
-        var dashboard = await Http.GetAsync("/dashboard");
+        var dashboard = await Http.GetAsync("/orleans/");
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Contains("html", (await dashboard.Content.ReadAsStringAsync()).ToLowerInvariant());
     }

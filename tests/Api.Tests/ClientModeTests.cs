@@ -34,7 +34,7 @@ public sealed class ClientModeTests(ApiServer server)
         await api.StartAsync();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            using var http = await TestAccounts.AdminClientAsync(new Uri(url));
             var created = await http.PostAsJsonAsync("/api/agents", new { name = "Remote", id = "remote-1" });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var agent = JsonNode.Parse(await http.GetStringAsync("/api/agents/remote-1"))!;
@@ -43,7 +43,7 @@ public sealed class ClientModeTests(ApiServer server)
             Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/dashboard")).StatusCode);
             // The Orleans dashboard is off unless configured (the shared test server turns it on).
-            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/dashboard")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/orleans")).StatusCode);
         }
         finally
         {

@@ -35,7 +35,7 @@ public sealed class UnreadableStateTests(ApiServer server)
         var url = $"http://127.0.0.1:{ApiServer.FreePort()}";
         var app = await ContactCenterApp.BuildAsync([], b => b.Configuration.AddInMemoryCollection(ApiServer.Settings(connectionString, url, "Silo")));
         await app.StartAsync();
-        return new Node(app, new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) });
+        return new Node(app, await TestAccounts.AdminClientAsync(new Uri(url)));
     }
 
     private static async Task<JsonNode> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)

@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using ContactCenter.Api.Access;
+using ContactCenter.Api.Accounts;
 using ContactCenter.Api.AgentScripts;
 using ContactCenter.Api.Agents;
 using ContactCenter.Api.Calls;
@@ -23,6 +25,7 @@ namespace ContactCenter.Api.Hosting;
 public static class ContactCenterApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string OrleansDashboardPath = "/orleans";
 
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
@@ -51,6 +54,8 @@ public static class ContactCenterApp
             }
         }
 
+        builder.AddAccounts();
+        RestrictHosts(builder);
         builder.Services.AddLeadImports();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<DomainExceptionHandler>();
@@ -60,7 +65,11 @@ public static class ContactCenterApp
         // A value that cannot be bound (leadId=x, malformed JSON) then says which and why in the
         // problem details; otherwise minimal APIs answer a bare 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi =>
+        {
+            openApi.AddDocumentTransformer<OpenApiSecurityTransformer>();
+            openApi.AddOperationTransformer<OpenApiSecurityTransformer>();
+        });
         if (options.Metrics)
         {
             builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -72,10 +81,12 @@ public static class ContactCenterApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAccounts();
         app.MapOpenApi();
         app.MapScalarApiReference();
         app.MapHealthApi();
         if (options.Metrics) app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapAccountsApis();
         app.MapAgentsApi();
         app.MapPreviewApi();
         app.MapCampaignsApi();
@@ -86,14 +97,36 @@ public static class ContactCenterApp
         app.MapCallsApi();
         app.MapReportsApi();
         app.MapDashboardApi();
-        if (options.Dashboard) app.MapOrleansDashboard("/dashboard");
+        // Orleans' own dashboard, for admins (the access table has no line for it); /dashboard is the wallboard's.
+        if (options.Dashboard) app.MapOrleansDashboard(OrleansDashboardPath);
         app.MapAgentScriptsApi();
         app.MapTrunksApi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)
                 app.Logger.LogInformation("Contact center API listening on {Url} (API reference: {Url}/scalar, OpenAPI: {Url}/openapi/v1.json)", url, url, url);
+            var admin = app.Services.GetRequiredService<AdminBootstrap>();
+            app.Logger.LogInformation("Sign in as 'admin' (POST /api/auth/login); a generated first password is in {PasswordFile}", admin.PasswordFile());
         });
         return app;
+    }
+
+    /// <summary>
+    /// Answers only requests addressed to this host's names (DNS rebinding: a foreign page whose
+    /// name resolves to 127.0.0.1 must not reach the API). Unless AllowedHosts is configured, that
+    /// is loopback and the names in the URLs the node listens on; a node on a wildcard address
+    /// needs AllowedHosts set to the names clients use.
+    /// </summary>
+    private static void RestrictHosts(WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["AllowedHosts"])) return;
+        var hosts = new List<string> { "localhost", "127.0.0.1", "[::1]" };
+        foreach (var url in (builder.Configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (Uri.TryCreate(url.Replace("://*", "://wildcard", StringComparison.Ordinal).Replace("://+", "://wildcard", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+                && uri.Host is not ("wildcard" or "0.0.0.0" or "[::]"))
+                hosts.Add(uri.Host);
+        }
+        builder.Configuration["AllowedHosts"] = string.Join(';', hosts.Distinct(StringComparer.OrdinalIgnoreCase));
     }
 }

@@ -32,8 +32,19 @@ public sealed class ApiServer : IAsyncLifetime
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         app = await ContactCenterApp.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(Settings(ConnectionString, BaseAddress.ToString(), "Silo", dashboard: true)));
         await app.StartAsync();
-        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Http = await TestAccounts.AdminClientAsync(BaseAddress);
+        Http.Timeout = TimeSpan.FromSeconds(30);
     }
+
+    /// <summary>The running node's services (its endpoints, stores), for tests that look inside.</summary>
+    public IServiceProvider Services => app!.Services;
+
+    /// <summary>A client with no credentials at all.</summary>
+    public HttpClient Anonymous() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    /// <summary>A client with a fresh API key of <paramref name="role"/> (issued by the admin through the API).</summary>
+    public async Task<HttpClient> ClientAsync(string role, string? agentId = null, IEnumerable<string>? campaignIds = null) =>
+        TestAccounts.WithKey(BaseAddress, await TestAccounts.IssueKeyAsync(Http, role, agentId, campaignIds));
 
     public async Task DisposeAsync()
     {
@@ -53,6 +64,11 @@ public sealed class ApiServer : IAsyncLifetime
         ["ContactCenter:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["ContactCenter:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Default"] = "Warning",
+        ["ContactCenter:Admin:Password"] = TestAccounts.AdminPassword,
+        // Tests sign in and import far more often than people do.
+        ["ContactCenter:Accounts:LoginsPerAddressPerMinute"] = "1000",
+        ["ContactCenter:Accounts:ImportsPerMinute"] = "1000",
+        ["ContactCenter:Accounts:ExportsPerMinute"] = "1000",
         // Imports check for a cancel request with each progress write; tests need no long wait.
         ["ContactCenter:Imports:ProgressIntervalMs"] = "100",
     };

@@ -8,8 +8,13 @@ namespace ContactCenter.Cluster.Tests.Support;
 /// <summary>The product's REST API as a client sees it: every answer kept whole, a non-2xx shown with its problem details.</summary>
 public sealed class ApiClient(Uri baseAddress) : IDisposable
 {
+    /// <summary>The first admin's password every deployment of these tests starts with.</summary>
+    public const string AdminPassword = "cluster-tests-admin-password";
+
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(15);
     private readonly HttpClient http = new() { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+    private readonly SemaphoreSlim signingIn = new(1, 1);
+    private bool hasKey;
 
     public Uri BaseAddress => baseAddress;
 
@@ -59,7 +64,43 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return leads;
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        http.Dispose();
+        signingIn.Dispose();
+    }
+
+    /// <summary>
+    /// Signs in as admin the way an integration starts (a browser session, then an admin API key)
+    /// and sends the key from then on. Tried again on the next request while the API is down.
+    /// </summary>
+    private async Task EnsureKeyAsync(CancellationToken ct)
+    {
+        if (hasKey) return;
+        await signingIn.WaitAsync(ct);
+        try
+        {
+            if (hasKey) return;
+            var cookies = new System.Net.CookieContainer();
+            using var session = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
+            using var login = await session.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = AdminPassword }, ct);
+            if (!login.IsSuccessStatusCode) return;
+            session.DefaultRequestHeaders.Add("X-XSRF-TOKEN", cookies.GetCookies(baseAddress)["XSRF-TOKEN"]?.Value ?? "");
+            using var issued = await session.PostAsJsonAsync("/api/api-keys", new { name = "cluster tests", role = "admin" }, ct);
+            if (!issued.IsSuccessStatusCode) return;
+            var key = JsonNode.Parse(await issued.Content.ReadAsStringAsync(ct))!["key"]!.GetValue<string>();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            hasKey = true;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            // The API is not answering yet; the request itself will say so.
+        }
+        finally
+        {
+            signingIn.Release();
+        }
+    }
 
     private static JsonNode Ok(ApiResponse response) =>
         response.IsSuccess ? response.Json : throw new HttpRequestException($"Expected 2xx: {response.Describe()}");
@@ -70,6 +111,7 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         var sentAt = DateTimeOffset.UtcNow;
         try
         {
+            if (path.StartsWith("/api/", StringComparison.Ordinal)) await EnsureKeyAsync(cancel.Token);
             using var request = new HttpRequestMessage(method, path) { Content = content };
             using var response = await http.SendAsync(request, cancel.Token);
             var body = await response.Content.ReadAsStringAsync(cancel.Token);

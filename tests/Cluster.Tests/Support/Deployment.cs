@@ -60,6 +60,7 @@ public sealed partial class Deployment : IAsyncDisposable
             .. CommonArguments(node.SiloPort, node.GatewayPort),
             $"--ContactCenter:Mode={mode}",
             $"--urls={node.Url}",
+            $"--ContactCenter:Admin:Password={ApiClient.AdminPassword}",
         ]);
         node.Process = process;
         Api = node;

@@ -1,0 +1,8 @@
+namespace ContactCenter.Api.Accounts;
+
+public enum UserCreateResult
+{
+    Created,
+    NameTaken,
+    AgentTaken,
+}
