@@ -92,9 +92,20 @@ public static class AccessRules
         new("GET", "api/reports/agents", Access.SupervisorOfCampaignQuery),
         new("GET", "api/reports/campaigns", Access.SupervisorOfCampaignQuery),
         new("GET", "api/dashboard", Access.Supervisor),
+        // Live pages: the stream itself filters what each role hears.
+        new("GET", "api/events", Access.SignedIn),
 
         // Operators' infrastructure views.
         new("GET", "metrics", Access.Admin),
+
+        // The web UI's pages: index.html for each client-side route. They hold no data; every
+        // figure on them comes from the endpoints above with the signed-in user's own rights.
+        new("GET", "", Access.Public),
+        new("GET", "login", Access.Public),
+        new("GET", "agent", Access.Public),
+        new("GET", "dashboard", Access.Public),
+        new("GET", "manage", Access.Public),
+        new("GET", "manage/{page}", Access.Public),
     ];
 
     /// <summary>The rule for an endpoint, or null when the table does not name it.</summary>

@@ -33,6 +33,14 @@ public static class DashboardApi
             Problem.Require(Problem.TryParseName(status, out CampaignStatus s), "status", $"Use one of: {Problem.NamesOf<CampaignStatus>()}.");
             only = s;
         }
+        var dashboard = await BuildAsync(grains, fanOut, time, only);
+        GrainFanOut.ReportUnreadable(response, dashboard.Unreadable);
+        return TypedResults.Ok(dashboard);
+    }
+
+    /// <summary>The dashboard from the campaigns' grains (no database read): for the poll and for the live feed.</summary>
+    public static async Task<DialerDashboard> BuildAsync(IGrainFactory grains, GrainFanOut fanOut, TimeProvider time, CampaignStatus? only = null)
+    {
         var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync().WaitAsync(GrainFanOut.DirectoryTimeout);
         // Each campaign answers from its own grain (stats interleave with its pacing), all at once.
         var lines = await fanOut.ReadAllAsync("Campaign", entries.Select(e => e.Id), async id =>
@@ -42,11 +50,16 @@ public static class DashboardApi
             return new CampaignLine(id, snapshot.Definition.Name, snapshot.Definition.DialerType, await campaign.GetStatsAsync());
         });
         // An unreadable campaign's status is unknown, so it is reported whatever the status filter.
-        GrainFanOut.ReportUnreadable(response, lines.Unreadable);
         var shown = lines.Items.Where(l => only is null || l.Stats.Status == only).OrderBy(l => l.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        return Compose(time.GetUtcNow(), shown, lines.Unreadable);
+    }
+
+    /// <summary>The floor's totals over <paramref name="lines"/> (all campaigns, or those a supervisor may see).</summary>
+    public static DialerDashboard Compose(DateTimeOffset at, IReadOnlyList<CampaignLine> lines, IReadOnlyList<UnreadableEntry> unreadable)
+    {
         var byState = Enum.GetValues<AgentStatus>().Where(s => s != AgentStatus.Offline)
-            .ToDictionary(s => s, s => shown.Sum(l => l.Stats.AgentsByState.GetValueOrDefault(s)));
-        var totals = new FloorTotals(shown.Sum(l => l.Stats.CallsInFlight), byState.Values.Sum(), byState, shown.Sum(l => l.Stats.LeadsRemaining));
-        return TypedResults.Ok(new DialerDashboard(time.GetUtcNow(), totals, shown, lines.Unreadable));
+            .ToDictionary(s => s, s => lines.Sum(l => l.Stats.AgentsByState.GetValueOrDefault(s)));
+        var totals = new FloorTotals(lines.Sum(l => l.Stats.CallsInFlight), byState.Values.Sum(), byState, lines.Sum(l => l.Stats.LeadsRemaining));
+        return new DialerDashboard(at, totals, lines, unreadable);
     }
 }

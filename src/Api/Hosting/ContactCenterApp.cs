@@ -7,6 +7,7 @@ using ContactCenter.Api.Calls;
 using ContactCenter.Api.Campaigns;
 using ContactCenter.Api.Common;
 using ContactCenter.Api.Dashboard;
+using ContactCenter.Api.Events;
 using ContactCenter.Api.Health;
 using ContactCenter.Api.Dnc;
 using ContactCenter.Api.Leads;
@@ -14,6 +15,7 @@ using ContactCenter.Api.Leads.Imports;
 using ContactCenter.Api.Problems;
 using ContactCenter.Api.Reports;
 using ContactCenter.Api.Trunks;
+using ContactCenter.Api.Web;
 using ContactCenter.Silo.Hosting;
 using OpenTelemetry.Metrics;
 using Orleans.Dashboard;
@@ -62,6 +64,7 @@ public static class ContactCenterApp
         // After the domain handler: an unavailable cluster or database is 503, not 500.
         builder.Services.AddExceptionHandler<UnavailableExceptionHandler>();
         builder.Services.AddSingleton<GrainFanOut>();
+        builder.Services.AddFloorFeed();
         // A value that cannot be bound (leadId=x, malformed JSON) then says which and why in the
         // problem details; otherwise minimal APIs answer a bare 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -81,6 +84,7 @@ public static class ContactCenterApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebUi();
         app.UseAccounts();
         app.MapOpenApi();
         app.MapScalarApiReference();
@@ -97,10 +101,12 @@ public static class ContactCenterApp
         app.MapCallsApi();
         app.MapReportsApi();
         app.MapDashboardApi();
+        app.MapEventsApi();
         // Orleans' own dashboard, for admins (the access table has no line for it); /dashboard is the wallboard's.
         if (options.Dashboard) app.MapOrleansDashboard(OrleansDashboardPath);
         app.MapAgentScriptsApi();
         app.MapTrunksApi();
+        app.MapWebUi();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             foreach (var url in app.Urls)

@@ -2,6 +2,7 @@ using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Dispositions;
+using ContactCenter.Grains.Floor;
 using ContactCenter.Telephony.AgentPhones;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -281,6 +282,8 @@ public sealed partial class AgentGrain(
             throw;
         }
         LogTransition(Id, from, to, S.CampaignId);
+        // Live pages hear it from the floor; one-way, so a slow listener never holds the agent up.
+        _ = GrainFactory.GetGrain<IFloorGrain>(FloorGrain.Key).AgentChangedAsync(Snapshot());
         if (S.CampaignId is { } campaignId)
         {
             await GrainFactory.GetGrain<ICampaignGrain>(campaignId).AgentStatusChangedAsync(Id, to);
