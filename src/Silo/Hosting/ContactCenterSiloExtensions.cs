@@ -47,6 +47,7 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton<ContactCenter.Grains.Campaigns.DialerMetrics>();
         services.TryAddSingleton(_ => NpgsqlDataSource.Create(Database.ConnectionPools.ForStores(connectionString)));
         services.TryAddSingleton<LeadStore>();
+        services.TryAddSingleton<ContactCenter.Grains.Common.DirectoryStore>();
         services.TryAddSingleton<HopperStore>();
         services.TryAddSingleton<CallRecordStore>();
         services.TryAddSingleton<AgentScriptStore>();

@@ -60,7 +60,8 @@ public sealed class StoredStateReloadTests(GrainsCluster fixture)
                 Assert.Equal(Dispositions.DispositionSet.CreateDefaults().Select(d => d.Name), stored.Definition.Dispositions.Select(d => d.Name));
             read.Add(grainType);
         }
-        Assert.Equal(StateTypes.Keys.Order(), read.Order());
+        // The directories keep their entries in a table now; a row of their old state is moved on activation.
+        Assert.Equal(StateTypes.Keys.Where(k => k != "directory").Order(), read.Order());
 
         bool IsThisTestsCampaign(CampaignState stored) => stored.CreatedAt == created;
     }
