@@ -9,14 +9,7 @@ namespace ContactCenter.Api.Tests.Access;
 [Collection(ApiCollection.Name)]
 public sealed class AgentAccessTests(ApiServer server)
 {
-    private static async Task<JsonNode> ExpectAsync(Task<HttpResponseMessage> call, HttpStatusCode expected)
-    {
-        using var response = await call;
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: expected {(int)expected}, got {(int)response.StatusCode}: {text}");
-        if (expected == HttpStatusCode.Forbidden) Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        return JsonNode.Parse(text.Length == 0 ? "{}" : text)!;
-    }
+    private static Task<JsonNode> ExpectAsync(Task<HttpResponseMessage> call, HttpStatusCode expected) => Expect.StatusAsync(call, expected);
 
     private async Task<(string CampaignId, long ListId)> PreviewCampaignAsync(string name, double talkSeconds)
     {
