@@ -69,8 +69,21 @@ pg_running_port() {
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# The superuser's generated password, as LocalPostgresSecrets keeps it: letters and digits, mode 0600,
+# owned by the server's user.
+ensure_superuser_password() {
+  local file="$1/superuser.password" password
+  [ -f "$file" ] && return 0
+  password=$(head -c 48 /dev/urandom | base64 -w0 | tr -dc 'A-Za-z0-9')
+  (umask 077 && printf '%s' "${password:0:32}" >"$file.tmp")
+  give_to_postgres "$file.tmp"
+  mv "$file.tmp" "$file"
+}
+
 # Starts (or reuses) the server and prints its port. Takes the folder's start.lock like
-# LocalPostgresServer, so run.sh starting at the same moment waits for us.
+# LocalPostgresServer, so run.sh starting at the same moment waits for us. Initialised as
+# LocalPostgresServer does (passwords required); the processes, started with this data folder, then
+# create the product's role and database (and secure a folder made by an earlier version).
 ensure_local_postgres() {
   local root=$1 processes=$2 port
   give_to_postgres "$root"
@@ -78,8 +91,9 @@ ensure_local_postgres() {
   flock -w 90 8 || die "another process holds $root/start.lock"
   if [ ! -f "$root/pgdata/PG_VERSION" ]; then
     echo "initialising PostgreSQL in $root/pgdata" >&2
-    pg_tool initdb -D "$root/pgdata" -U cc --auth=trust --no-locale --encoding=UTF8 >"$root/initdb.log" 2>&1 \
-      || die "initdb failed: $(tail -5 "$root/initdb.log")"
+    ensure_superuser_password "$root"
+    pg_tool initdb -D "$root/pgdata" -U cc --auth=scram-sha-256 --pwfile="$root/superuser.password" --no-locale --encoding=UTF8 \
+      >"$root/initdb.log" 2>&1 || die "initdb failed: $(tail -5 "$root/initdb.log")"
   fi
   port=$(pg_running_port "$root")
   if [ -n "$port" ]; then
@@ -105,9 +119,6 @@ $(tail -20 "$root/postgres.log")"
     echo "started PostgreSQL on port $port ($root, max_connections=$connections)" >&2
   fi
   flock -u 8
-  if [ -z "$(psql -h 127.0.0.1 -p "$port" -U cc -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'contactcenter'")" ]; then
-    psql -h 127.0.0.1 -p "$port" -U cc -d postgres -qc "CREATE DATABASE contactcenter" >/dev/null
-  fi
   echo "$port"
 }
 
@@ -128,9 +139,23 @@ psql_env() {
   done
 }
 
-connection_string() {
-  if [ -n "${ConnectionStrings__ContactCenter:-}" ]; then echo "$ConnectionStrings__ContactCenter"; return; fi
-  [ -f "$cluster_dir/connection-string" ] && cat "$cluster_dir/connection-string"
+# Where the processes find the database: the configured connection string, or the data folder of the
+# local server (they reuse the running server; none of them stops it).
+database_args() {
+  if [ -n "${ConnectionStrings__ContactCenter:-}" ]; then return 0; fi
+  [ -f "$cluster_dir/pg-root" ] || die "no database: start the cluster first"
+  echo "--ContactCenter:DataDirectory=$(cat "$cluster_dir/pg-root")"
+}
+
+# psql settings for the local server's database, as the product's role.
+local_psql_env() {
+  local root=$1
+  PGHOST=127.0.0.1
+  PGPORT=$(cat "$root/port")
+  PGDATABASE=contactcenter
+  PGUSER=contactcenter
+  PGPASSWORD=$(cat "$root/contactcenter.password")
+  export PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD
 }
 
 # --- processes ---------------------------------------------------------------------------------------
@@ -170,11 +195,12 @@ silo_ports() { echo "$((silo_base + $1)) $((gateway_base + $1)) $((metrics_base 
 
 start_silo() {
   local i=$1; shift
-  local silo gateway metrics
+  local silo gateway metrics db
   read -r silo gateway metrics <<<"$(silo_ports "$i")"
+  db=$(database_args)
   live_pid "$cluster_dir/silo-$i.pid" >/dev/null && die "silo $i is already running (pid $(cat "$cluster_dir/silo-$i.pid"))"
   for p in "$silo" "$gateway" "$metrics"; do port_in_use "$p" && die "port $p (silo $i) is in use"; done
-  start_process "silo-$i" "$silo_dll" --ContactCenter:SiloPort="$silo" --ContactCenter:GatewayPort="$gateway" \
+  start_process "silo-$i" "$silo_dll" ${db:+"$db"} --ContactCenter:SiloPort="$silo" --ContactCenter:GatewayPort="$gateway" \
     --ContactCenter:SiloMetricsPort="$metrics" "$@"
   echo "silo $i: pid $(cat "$cluster_dir/silo-$i.pid"), silo port $silo, gateway $gateway, metrics http://127.0.0.1:$metrics/metrics"
 }
@@ -199,16 +225,13 @@ cmd_start() {
   done
   port_in_use "${url##*:}" && die "the API port of $url is in use"
 
+  rm -f "$cluster_dir/pg-root" "$cluster_dir/connection-string"
   if [ -z "${ConnectionStrings__ContactCenter:-}" ]; then
-    local root port
+    local root
     root=$(pg_root)
-    port=$(ensure_local_postgres "$root" $((n + 1)))
-    echo "Host=127.0.0.1;Port=$port;Database=contactcenter;Username=cc" >"$cluster_dir/connection-string"
-  else
-    rm -f "$cluster_dir/connection-string"
+    ensure_local_postgres "$root" $((n + 1)) >/dev/null
+    echo "$root" >"$cluster_dir/pg-root"
   fi
-  ConnectionStrings__ContactCenter=$(connection_string)
-  export ConnectionStrings__ContactCenter
 
   if [ "${CLUSTER_NO_BUILD:-}" != 1 ]; then
     echo "building (Release)"
@@ -223,7 +246,9 @@ cmd_start() {
   wait_silo 1
   for ((i = 2; i <= n; i++)); do start_silo "$i" "$@"; done
   for ((i = 2; i <= n; i++)); do wait_silo "$i"; done
-  start_process api "$api_dll" --ContactCenter:Mode=Client --urls="$url" "$@"
+  local db
+  db=$(database_args)
+  start_process api "$api_dll" ${db:+"$db"} --ContactCenter:Mode=Client --urls="$url" "$@"
   echo "api: pid $(cat "$cluster_dir/api.pid"), Orleans client of $n silo(s)"
   wait_until "$url/health/ready" api api_ready
   echo "cluster $cluster_id is up: $url (API reference $url/scalar); logs and pids in $cluster_dir"
@@ -279,9 +304,7 @@ cmd_kill_silo() {
 cmd_start_silo() {
   local i=${1:-} args=()
   [[ "$i" =~ ^[1-9][0-9]*$ ]] || die "usage: scripts/cluster.sh start-silo I"
-  ConnectionStrings__ContactCenter=$(connection_string)
-  [ -n "$ConnectionStrings__ContactCenter" ] || die "no connection string: start the cluster first"
-  export ConnectionStrings__ContactCenter
+  database_args >/dev/null
   [ -f "$cluster_dir/args" ] && mapfile -t args <"$cluster_dir/args"
   [ ${#args[@]} -eq 1 ] && [ -z "${args[0]}" ] && args=()
   start_silo "$i" "${args[@]}"
@@ -304,10 +327,9 @@ cmd_status() {
     if pid=$(live_pid "$f"); then state="pid $pid"; else state="not running"; fi
     echo "$name   $state  silo port $silo  gateway $gateway  metrics $metrics"
   done
-  local cs
-  cs=$(connection_string || true)
-  if [ -z "$cs" ]; then echo "no cluster started here"; return 0; fi
-  psql_env "$cs"
+  if [ -n "${ConnectionStrings__ContactCenter:-}" ]; then psql_env "$ConnectionStrings__ContactCenter"
+  elif [ -f "$cluster_dir/pg-root" ]; then local_psql_env "$(cat "$cluster_dir/pg-root")"
+  else echo "no cluster started here"; return 0; fi
   echo "membership of cluster $cluster_id (orleansmembershiptable):"
   psql -X -P pager=off -c "SELECT address, port, CASE status WHEN 1 THEN 'Created' WHEN 2 THEN 'Joining' WHEN 3 THEN 'Active'
       WHEN 4 THEN 'ShuttingDown' WHEN 5 THEN 'Stopping' WHEN 6 THEN 'Dead' ELSE status::text END AS status,

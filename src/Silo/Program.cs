@@ -9,6 +9,6 @@ var options = builder.AddContactCenterOptions();
 using var loggers = LoggerFactory.Create(l => l.AddConsole());
 var (connectionString, localServer) = await DatabaseBootstrap.PrepareAsync(builder.Configuration, loggers);
 builder.UseOrleans(silo => silo.AddContactCenter(connectionString, options));
-if (options.Metrics && options.SiloMetricsPort is { } metricsPort) builder.Services.AddSiloMetricsEndpoint(options.AdvertisedAddress, metricsPort);
+if (options.Metrics && options.SiloMetricsPort is { } metricsPort) builder.Services.AddSiloMetricsEndpoint(options.SiloMetricsAddress, metricsPort);
 await builder.Build().RunAsync();
 if (localServer is not null) await localServer.DisposeAsync();

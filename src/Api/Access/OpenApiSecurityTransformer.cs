@@ -39,7 +39,12 @@ public sealed class OpenApiSecurityTransformer : IOpenApiDocumentTransformer, IO
         var description = context.Description;
         var rule = AccessRules.Find(description.HttpMethod ?? "GET", description.RelativePath ?? "");
         var access = rule?.Access ?? Access.Admin;
-        if (access == Access.Public) return;
+        if (access == Access.Public)
+        {
+            // Said outright ("security": []): open by design, not forgotten.
+            operation.Security = [];
+            return;
+        }
 
         operation.Security ??= [];
         operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Bearer, context.Document)] = [] });

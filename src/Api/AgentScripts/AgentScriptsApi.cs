@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using ContactCenter.Api.Input;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Broadcast.Scripts;
@@ -19,15 +20,18 @@ public static partial class AgentScriptsApi
 
     public static IEndpointRouteBuilder MapAgentScriptsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/agent-scripts").WithTags("Agent scripts");
+        var api = app.MapGroup("api/agent-scripts").WithTags("Agent scripts").ProducesUnavailable();
         api.MapGet("", ListAsync).WithName("ListAgentScripts").WithSummary("Every script with its latest version");
         api.MapPost("", CreateAsync).WithName("CreateAgentScript").WithSummary("Save a new script (version 1); JSON or YAML body")
-            .Accepts<object>("application/json", "application/yaml", "text/yaml");
-        api.MapGet("{id}", GetLatestAsync).WithName("GetAgentScript").WithSummary("The latest version of a script");
+            .Accepts<object>("application/json", "application/yaml", "text/yaml").ProducesBodyProblems().ProducesConflict();
+        api.MapGet("{id}", GetLatestAsync).WithName("GetAgentScript").WithSummary("The latest version of a script")
+            .ProducesInvalid().ProducesNotFound();
         api.MapPut("{id}", UpdateAsync).WithName("UpdateAgentScript").WithSummary("Save the next version of a script")
-            .Accepts<object>("application/json", "application/yaml", "text/yaml");
-        api.MapGet("{id}/versions", ListVersionsAsync).WithName("ListAgentScriptVersions").WithSummary("Every version of a script, oldest first");
-        api.MapGet("{id}/versions/{version:int}", GetVersionAsync).WithName("GetAgentScriptVersion").WithSummary("One version of a script");
+            .Accepts<object>("application/json", "application/yaml", "text/yaml").ProducesBodyProblems().ProducesNotFound();
+        api.MapGet("{id}/versions", ListVersionsAsync).WithName("ListAgentScriptVersions").WithSummary("Every version of a script, oldest first")
+            .ProducesInvalid().ProducesNotFound();
+        api.MapGet("{id}/versions/{version:int}", GetVersionAsync).WithName("GetAgentScriptVersion").WithSummary("One version of a script")
+            .ProducesInvalid().ProducesNotFound();
         return app;
     }
 
@@ -35,7 +39,7 @@ public static partial class AgentScriptsApi
         TypedResults.Ok(await store.ListAsync(ct));
 
     /// <param name="id">Optional id of your choosing (letters, digits, '-', '_'); generated when absent.</param>
-    public static async Task<Created<AgentScriptResponse>> CreateAsync(HttpRequest request, AgentScriptStore store, string? id, CancellationToken ct)
+    public static async Task<Created<AgentScriptResponse>> CreateAsync(HttpRequest request, AgentScriptStore store, [TextLimit(TextLimits.Id)] string? id, CancellationToken ct)
     {
         Problem.Require(id is null || IdPattern().IsMatch(id), "id", "An id is 1 to 64 letters, digits, '-' or '_'.");
         var (script, source, format, warnings) = await ReadScriptAsync(request, ct);
@@ -85,6 +89,8 @@ public static partial class AgentScriptsApi
         var read = await reader.ReadBlockAsync(buffer, ct);
         if (read > MaxScriptBytes) throw new BadHttpRequestException($"A script is at most {MaxScriptBytes} characters.", StatusCodes.Status413PayloadTooLarge);
         var source = new string(buffer, 0, read);
+        // The source is stored as sent, and PostgreSQL text holds no NUL; scripts are multi-line text.
+        if (TextRules.Check(source, MaxScriptBytes, multiline: true) is { } problem) throw new ValidationFailedException("body", problem);
         AgentScript script;
         try
         {
@@ -93,6 +99,12 @@ public static partial class AgentScriptsApi
         catch (AgentScriptFormatException ex)
         {
             throw new ValidationFailedException("body", ex.Message);
+        }
+        // An escape in the source (YAML "\0", JSON "\u0000") puts a control character into a prompt the speech engine would read out.
+        using (var definition = System.Text.Json.JsonDocument.Parse(AgentScriptParser.ToJson(script)))
+        {
+            var text = JsonBodyRules.CheckJson(definition.RootElement, "script", new TextLimitAttribute(MaxScriptBytes) { Multiline = true });
+            if (text.Count > 0) throw new ValidationFailedException(text);
         }
         var issues = AgentScriptValidator.Validate(script);
         var errors = issues.Where(i => i.Severity == IssueSeverity.Error)

@@ -11,18 +11,27 @@ public static class AgentsApi
 {
     public static IEndpointRouteBuilder MapAgentsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/agents").WithTags("Agents");
+        var api = app.MapGroup("api/agents").WithTags("Agents").ProducesUnavailable();
         api.MapGet("", ListAgentsAsync).WithName("ListAgents").WithSummary("All agents with their current state")
             .WithDescription(GrainFanOut.ListDescription);
-        api.MapPost("", CreateAgentAsync).WithName("CreateAgent").WithSummary("Create an agent (Offline)");
-        api.MapGet("{id}", GetAgentAsync).WithName("GetAgent").WithSummary("One agent's state and counters");
-        api.MapPut("{id}", UpdateAgentAsync).WithName("UpdateAgent").WithSummary("Rename an agent or change its phone");
-        api.MapDelete("{id}", DeleteAgentAsync).WithName("DeleteAgent").WithSummary("Delete an Offline agent");
-        api.MapPost("{id}/login", LoginAsync).WithName("LoginAgent").WithSummary("Offline → Paused(LoggedIn) on a campaign");
-        api.MapPost("{id}/ready", ReadyAsync).WithName("ReadyAgent").WithSummary("Paused → Ready");
-        api.MapPost("{id}/pause", PauseAsync).WithName("PauseAgent").WithSummary("Ready or WrapUp → Paused with a reason code");
-        api.MapPost("{id}/logout", LogoutAsync).WithName("LogoutAgent").WithSummary("Any idle state → Offline");
-        api.MapPost("{id}/wrapup", WrapUpAsync).WithName("WrapUpAgent").WithSummary("WrapUp → Ready with notes, tags and a disposition");
+        api.MapPost("", CreateAgentAsync).WithName("CreateAgent").WithSummary("Create an agent (Offline)")
+            .ProducesBodyProblems().ProducesConflict();
+        api.MapGet("{id}", GetAgentAsync).WithName("GetAgent").WithSummary("One agent's state and counters")
+            .ProducesInvalid().ProducesNotFound();
+        api.MapPut("{id}", UpdateAgentAsync).WithName("UpdateAgent").WithSummary("Rename an agent or change its phone")
+            .ProducesBodyProblems().ProducesNotFound().ProducesConflict();
+        api.MapDelete("{id}", DeleteAgentAsync).WithName("DeleteAgent").WithSummary("Delete an Offline agent")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapPost("{id}/login", LoginAsync).WithName("LoginAgent").WithSummary("Offline → Paused(LoggedIn) on a campaign")
+            .ProducesBodyProblems().ProducesNotFound().ProducesConflict();
+        api.MapPost("{id}/ready", ReadyAsync).WithName("ReadyAgent").WithSummary("Paused → Ready")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapPost("{id}/pause", PauseAsync).WithName("PauseAgent").WithSummary("Ready or WrapUp → Paused with a reason code")
+            .ProducesBodyProblems().ProducesNotFound().ProducesConflict();
+        api.MapPost("{id}/logout", LogoutAsync).WithName("LogoutAgent").WithSummary("Any idle state → Offline")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapPost("{id}/wrapup", WrapUpAsync).WithName("WrapUpAgent").WithSummary("WrapUp → Ready with notes, tags and a disposition")
+            .ProducesBodyProblems().ProducesNotFound().ProducesConflict();
         return app;
     }
 

@@ -16,14 +16,17 @@ public static class PreviewApi
 
     public sealed record PreviewDialed(string CallId);
 
-    public sealed record SkipRequest(string? Reason = null, DateTimeOffset? CallbackAt = null);
+    public sealed record SkipRequest([property: TextLimit(TextLimits.Code)] string? Reason = null, DateTimeOffset? CallbackAt = null);
 
     public static IEndpointRouteBuilder MapPreviewApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/agents/{id}/preview").WithTags("Agents");
-        api.MapGet("", GetPreviewAsync).WithName("GetPreview").WithSummary("The lead reserved for this Ready agent (204 while none is callable)");
-        api.MapPost("dial", DialAsync).WithName("DialPreview").WithSummary("Dial the previewed lead");
-        api.MapPost("skip", SkipAsync).WithName("SkipPreview").WithSummary("Skip the previewed lead (optionally as a callback)");
+        var api = app.MapGroup("api/agents/{id}/preview").WithTags("Agents").ProducesUnavailable();
+        api.MapGet("", GetPreviewAsync).WithName("GetPreview").WithSummary("The lead reserved for this Ready agent (204 while none is callable)")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapPost("dial", DialAsync).WithName("DialPreview").WithSummary("Dial the previewed lead")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapPost("skip", SkipAsync).WithName("SkipPreview").WithSummary("Skip the previewed lead (optionally as a callback)")
+            .ProducesBodyProblems().ProducesNotFound().ProducesConflict();
         return app;
     }
 

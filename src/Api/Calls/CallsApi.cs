@@ -1,4 +1,6 @@
 using ContactCenter.Api.Common;
+using ContactCenter.Api.Csv;
+using ContactCenter.Api.Input;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Campaigns;
@@ -12,14 +14,19 @@ public static class CallsApi
 {
     public static IEndpointRouteBuilder MapCallsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/calls").WithTags("Calls");
+        var api = app.MapGroup("api/calls").WithTags("Calls").ProducesUnavailable();
         api.MapGet("", ListCallsAsync).WithName("ListCalls")
             .WithSummary("Live calls (state=active) or call detail records (state=completed; filters agentId, leadId, outcome, disposition, from, to; next page: before=<last call's id>)")
-            .WithDescription("For state=active: " + GrainFanOut.ListDescription);
-        api.MapGet("export", ExportCallsAsync).WithName("ExportCalls").WithSummary("Call detail records as CSV, newest first, streamed (same filters as state=completed)");
-        api.MapGet("{id}", GetCallAsync).WithName("GetCall").WithSummary("One call, live or finished");
-        api.MapGet("{id}/conversation", GetConversationAsync).WithName("GetCallConversation").WithSummary("The AI agent's conversation on a Broadcast call: summary, sentiment, disposition, intents, slots, transcript");
-        api.MapPost("{id}/hangup", HangUpAsync).WithName("HangUpCall").WithSummary("End a live call");
+            .WithDescription("For state=active: " + GrainFanOut.ListDescription)
+            .ProducesInvalid().ProducesNotFound();
+        api.MapGet("export", ExportCallsAsync).WithName("ExportCalls").WithSummary("Call detail records as CSV, newest first, streamed (same filters as state=completed)")
+            .Produces<string>(StatusCodes.Status200OK, CsvResponse.ContentType).ProducesInvalid();
+        api.MapGet("{id}", GetCallAsync).WithName("GetCall").WithSummary("One call, live or finished")
+            .ProducesInvalid().ProducesNotFound();
+        api.MapGet("{id}/conversation", GetConversationAsync).WithName("GetCallConversation").WithSummary("The AI agent's conversation on a Broadcast call: summary, sentiment, disposition, intents, slots, transcript")
+            .Produces<System.Text.Json.JsonElement>(StatusCodes.Status200OK, "application/json").ProducesInvalid().ProducesNotFound();
+        api.MapPost("{id}/hangup", HangUpAsync).WithName("HangUpCall").WithSummary("End a live call")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
         return app;
     }
 
@@ -29,9 +36,11 @@ public static class CallsApi
     /// time (from inclusive, to exclusive); the next page starts after the call named by before.
     /// </summary>
     public static async Task<Ok<IReadOnlyList<CallSnapshot>>> ListCallsAsync(IGrainFactory grains, CallRecordStore records, GrainFanOut fanOut, HttpResponse response, string? state, string? campaignId,
-        string? agentId, long? leadId, string? outcome, string? disposition, string? from, string? to, string? before, int? limit, CancellationToken ct)
+        string? agentId, long? leadId, string? outcome, string? disposition, string? from, string? to, [TextLimit(TextLimits.Id)] string? before, int? limit, CancellationToken ct)
     {
-        state = string.IsNullOrWhiteSpace(state) ? "active" : state.Trim().ToLowerInvariant();
+        state = QueryText.Optional(state)?.ToLowerInvariant() ?? "active";
+        campaignId = QueryText.Optional(campaignId);
+        agentId = QueryText.Optional(agentId);
         Problem.Require(state is "active" or "completed", "state", "Use active or completed.");
         Problem.Require(limit is null or (>= 1 and <= 1000), "limit", "Between 1 and 1000.");
         if (state == "completed")
@@ -39,7 +48,7 @@ public static class CallsApi
 
         var v = new Validation();
         foreach (var (name, value) in new[] { ("outcome", outcome), ("disposition", disposition), ("from", from), ("to", to), ("before", before) })
-            v.Require(value is null, name, "Filters completed calls (state=completed); live calls have no outcome yet.");
+            v.Require(QueryText.Optional(value) is null, name, "Filters completed calls (state=completed); live calls have no outcome yet.");
         v.ThrowIfInvalid();
         // Live calls are grains; each campaign knows its calls in flight. One named campaign is the
         // request's target, so its failure is the answer; over all campaigns, one that cannot be read
@@ -79,7 +88,7 @@ public static class CallsApi
     {
         var v = new Validation();
         CallOutcome? parsedOutcome = null;
-        if (outcome is not null)
+        if (QueryText.Optional(outcome) is not null)
         {
             var known = Problem.TryParseName(outcome, out CallOutcome o, CallOutcome.None);
             v.Require(known, "outcome", $"Use one of: {Problem.NamesOf(CallOutcome.None)}.");
@@ -89,9 +98,9 @@ public static class CallsApi
         var toTime = Time(v, "to", to);
         v.Require(fromTime is null || toTime is null || fromTime < toTime, "to", "After from.");
         v.ThrowIfInvalid();
-        return new CallRecordQuery(Blank(campaignId), Blank(agentId), leadId, parsedOutcome, Blank(disposition), fromTime, toTime, Blank(before), limit);
+        return new CallRecordQuery(QueryText.Optional(campaignId), QueryText.Optional(agentId), leadId, parsedOutcome, QueryText.Optional(disposition), fromTime, toTime,
+            QueryText.Optional(before), limit);
 
-        static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
         static DateTimeOffset? Time(Validation v, string name, string? value)
         {
             if (string.IsNullOrWhiteSpace(value)) return null;

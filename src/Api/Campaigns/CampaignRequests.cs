@@ -1,5 +1,7 @@
+using ContactCenter.Grains.Common;
+
 namespace ContactCenter.Api.Campaigns;
 
 public sealed record AttachListRequest(long? ListId);
 
-public sealed record AssignAgentsRequest(IReadOnlyList<string>? AgentIds);
+public sealed record AssignAgentsRequest([property: TextLimit(TextLimits.Id)] IReadOnlyList<string>? AgentIds);

@@ -11,22 +11,34 @@ public static class CampaignsApi
 {
     public static IEndpointRouteBuilder MapCampaignsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/campaigns").WithTags("Campaigns");
+        var api = app.MapGroup("api/campaigns").WithTags("Campaigns").ProducesUnavailable();
         api.MapGet("", ListCampaignsAsync).WithName("ListCampaigns").WithSummary("All campaigns")
             .WithDescription(GrainFanOut.ListDescription);
-        api.MapPost("", CreateCampaignAsync).WithName("CreateCampaign").WithSummary("Create a campaign (Draft)");
-        api.MapGet("{id}", GetCampaignAsync).WithName("GetCampaign");
-        api.MapPut("{id}", UpdateCampaignAsync).WithName("UpdateCampaign").WithSummary("Replace a campaign's definition");
-        api.MapDelete("{id}", DeleteCampaignAsync).WithName("DeleteCampaign").WithSummary("Delete a campaign that is not running");
-        api.MapPost("{id}/start", (string id, IGrainFactory g) => Change(g, id, c => c.StartAsync())).WithName("StartCampaign").WithSummary("Draft/Stopped → Running");
-        api.MapPost("{id}/pause", (string id, IGrainFactory g) => Change(g, id, c => c.PauseAsync())).WithName("PauseCampaign").WithSummary("Running → Paused: no new dials, live calls go on");
-        api.MapPost("{id}/resume", (string id, IGrainFactory g) => Change(g, id, c => c.ResumeAsync())).WithName("ResumeCampaign").WithSummary("Paused → Running");
-        api.MapPost("{id}/stop", (string id, IGrainFactory g) => Change(g, id, c => c.StopAsync())).WithName("StopCampaign").WithSummary("Running/Paused → Stopped: live calls finish, nothing new is dialed");
-        api.MapGet("{id}/stats", GetStatsAsync).WithName("GetCampaignStats").WithSummary("Live counters for the dialer dashboard");
-        api.MapPost("{id}/lists", AttachListAsync).WithName("AttachList").WithSummary("Attach a lead list (dialed after those already attached)");
+        api.MapPost("", CreateCampaignAsync).WithName("CreateCampaign").WithSummary("Create a campaign (Draft)")
+            .ProducesBodyProblems();
+        api.MapGet("{id}", GetCampaignAsync).WithName("GetCampaign").WithSummary("One campaign's definition, status and counters")
+            .ProducesInvalid().ProducesNotFound();
+        api.MapPut("{id}", UpdateCampaignAsync).WithName("UpdateCampaign").WithSummary("Replace a campaign's definition")
+            .ProducesBodyProblems().ProducesNotFound().ProducesConflict();
+        api.MapDelete("{id}", DeleteCampaignAsync).WithName("DeleteCampaign").WithSummary("Delete a campaign that is not running")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapPost("{id}/start", (string id, IGrainFactory g) => Change(g, id, c => c.StartAsync())).WithName("StartCampaign").WithSummary("Draft/Stopped → Running")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapPost("{id}/pause", (string id, IGrainFactory g) => Change(g, id, c => c.PauseAsync())).WithName("PauseCampaign").WithSummary("Running → Paused: no new dials, live calls go on")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapPost("{id}/resume", (string id, IGrainFactory g) => Change(g, id, c => c.ResumeAsync())).WithName("ResumeCampaign").WithSummary("Paused → Running")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapPost("{id}/stop", (string id, IGrainFactory g) => Change(g, id, c => c.StopAsync())).WithName("StopCampaign").WithSummary("Running/Paused → Stopped: live calls finish, nothing new is dialed")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapGet("{id}/stats", GetStatsAsync).WithName("GetCampaignStats").WithSummary("Live counters for the dialer dashboard")
+            .ProducesInvalid().ProducesNotFound();
+        api.MapPost("{id}/lists", AttachListAsync).WithName("AttachList").WithSummary("Attach a lead list (dialed after those already attached)")
+            .ProducesBodyProblems().ProducesNotFound().ProducesConflict();
         api.MapDelete("{id}/lists/{listId:long}", (string id, long listId, IGrainFactory g) => Change(g, id, c => c.DetachListAsync(listId)))
-            .WithName("DetachList").WithSummary("Stop dialing a list: its leads held undialed go back to the pool (a running campaign keeps one list at least)");
-        api.MapPost("{id}/agents", AssignAgentsAsync).WithName("AssignAgents").WithSummary("Assign agents who may log in");
+            .WithName("DetachList").WithSummary("Stop dialing a list: its leads held undialed go back to the pool (a running campaign keeps one list at least)")
+            .ProducesInvalid().ProducesNotFound().ProducesConflict();
+        api.MapPost("{id}/agents", AssignAgentsAsync).WithName("AssignAgents").WithSummary("Assign agents who may log in")
+            .ProducesBodyProblems().ProducesNotFound().ProducesConflict();
         return app;
     }
 

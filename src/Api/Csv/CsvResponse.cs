@@ -8,12 +8,15 @@ namespace ContactCenter.Api.Csv;
 /// </summary>
 public sealed class CsvResponse(HttpResponse response)
 {
+    /// <summary>The media type of every CSV download (declared in the OpenAPI document).</summary>
+    public const string ContentType = "text/csv";
+
     private const int FlushChars = 32 * 1024;
     private readonly StringWriter buffer = new(System.Globalization.CultureInfo.InvariantCulture);
 
     public static CsvResponse Start(HttpResponse response, string fileName)
     {
-        response.ContentType = "text/csv; charset=utf-8";
+        response.ContentType = ContentType + "; charset=utf-8";
         response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
         return new CsvResponse(response);
     }

@@ -1,5 +1,8 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using ContactCenter.Api.Csv;
+using ContactCenter.Api.Hosting;
+using ContactCenter.Api.Input;
 using ContactCenter.Api.Leads.Imports;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Common;
@@ -18,16 +21,21 @@ public static class DncApi
 
     public static IEndpointRouteBuilder MapDncApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/dnc").WithTags("Do not call");
-        api.MapGet("", ListAsync).WithName("ListDnc").WithSummary("DNC entries, optionally of one campaign (campaignId; empty = global) or one phone; keyset pages via 'next'");
-        api.MapPost("", AddAsync).WithName("AddDnc").WithSummary("Add a number globally or for one campaign");
-        api.MapDelete("{phone}", RemoveAsync).WithName("RemoveDnc").WithSummary("Remove a number (campaignId query for a campaign's entry)");
+        var api = app.MapGroup("api/dnc").WithTags("Do not call").ProducesUnavailable();
+        api.MapGet("", ListAsync).WithName("ListDnc").WithSummary("DNC entries, optionally of one campaign (campaignId; empty = global) or one phone; keyset pages via 'next'")
+            .ProducesInvalid();
+        api.MapPost("", AddAsync).WithName("AddDnc").WithSummary("Add a number globally or for one campaign")
+            .ProducesBodyProblems();
+        api.MapDelete("{phone}", RemoveAsync).WithName("RemoveDnc").WithSummary("Remove a number (campaignId query for a campaign's entry)")
+            .ProducesInvalid().ProducesNotFound();
         api.MapPost("imports", ImportAsync).WithName("ImportDnc").DisableAntiforgery()
-            .WithSummary("Bulk add from a CSV or one-number-per-line file (multipart part 'file'; parts or query 'campaignId', 'reason', 'region')");
+            .WithSummary("Bulk add from a CSV or one-number-per-line file (multipart part 'file'; parts or query 'campaignId', 'reason', 'region')")
+            .Accepts<DncImportForm>("multipart/form-data").AcceptsUpload().ProducesInvalid();
         return app;
     }
 
-    public static async Task<Ok<DncPage>> ListAsync(DncStore store, string? campaignId, string? phone, string? region, string? after, int? limit, CancellationToken ct)
+    public static async Task<Ok<DncPage>> ListAsync(DncStore store, [TextLimit(TextLimits.Id)] string? campaignId, [TextLimit(TextLimits.Phone)] string? phone,
+        [TextLimit(TextLimits.Code)] string? region, [TextLimit(TextLimits.Cursor)] string? after, int? limit, CancellationToken ct)
     {
         Problem.Require(limit is null or (>= 1 and <= 1000), "limit", "Between 1 and 1000.");
         var e164 = phone is null ? null : Normalize(phone, region);
@@ -43,41 +51,67 @@ public static class DncApi
         return added ? TypedResults.Created(location, entry) : TypedResults.Ok(entry);
     }
 
-    public static async Task<NoContent> RemoveAsync(string phone, string? campaignId, string? region, DncStore store, CancellationToken ct)
+    public static async Task<NoContent> RemoveAsync([TextLimit(TextLimits.Phone)] string phone, [TextLimit(TextLimits.Id)] string? campaignId, [TextLimit(TextLimits.Code)] string? region,
+        DncStore store, CancellationToken ct)
     {
         var e164 = Normalize(phone, region);
         return await store.RemoveAsync(e164, campaignId?.Trim() ?? "", ct) ? TypedResults.NoContent() : throw new EntityNotFoundException("DNC entry", e164);
     }
 
-    public static async Task<Ok<DncImportResult>> ImportAsync(HttpRequest request, DncStore store, string? campaignId, string? reason, string? region, CancellationToken ct)
+    public static async Task<Ok<DncImportResult>> ImportAsync(HttpRequest request, DncStore store, [TextLimit(TextLimits.Id)] string? campaignId,
+        [TextLimit(TextLimits.Name)] string? reason, [TextLimit(TextLimits.Code)] string? region, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
             || HeaderUtilities.RemoveQuotes(type.Boundary).Value is not { Length: > 0 } boundary)
             throw new ValidationFailedException("file", "Send the numbers as multipart/form-data with a part named 'file'.");
         var reader = new MultipartReader(boundary, request.Body);
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        for (var section = await reader.ReadNextSectionAsync(ct); section is not null; section = await reader.ReadNextSectionAsync(ct))
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
-            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-            if (!name.Equals("file", StringComparison.OrdinalIgnoreCase))
+            for (var section = await reader.ReadNextSectionAsync(ct); section is not null; section = await reader.ReadNextSectionAsync(ct))
             {
-                using var text = new StreamReader(section.Body);
-                var value = new char[1024];
-                var length = await text.ReadBlockAsync(value, ct);
-                Problem.Require(length < value.Length, name, $"The '{name}' part is too long.");
-                fields[name] = new string(value, 0, length).Trim();
-                continue;
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (!name.Equals("file", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (DncImportForm.LimitOf(name) is { } limit) fields[name] = await ReadPartAsync(section.Body, name, limit, ct);
+                    continue;
+                }
+                // The other parts must come first: the file is read straight from the request, never stored.
+                var campaign = (fields.GetValueOrDefault("campaignId") ?? campaignId)?.Trim() ?? "";
+                var why = fields.GetValueOrDefault("reason") ?? reason ?? "Bulk upload";
+                var numbersRegion = fields.GetValueOrDefault("region") ?? region ?? "US";
+                var counts = new Counts();
+                // The first number is read before anything is written, so a file refused for its header leaves no trace.
+                await using var numbers = ReadNumbersAsync(section.Body, numbersRegion, counts, ct).GetAsyncEnumerator(ct);
+                var any = await numbers.MoveNextAsync();
+                var (added, already, marked) = await store.AddManyAsync(Remaining(numbers, any), campaign, why, ct);
+                return TypedResults.Ok(new DncImportResult(counts.Read, added, already, counts.Rejected, marked, counts.Errors));
             }
-            // The other parts must come first: the file is read straight from the request, never stored.
-            var campaign = (fields.GetValueOrDefault("campaignId") ?? campaignId)?.Trim() ?? "";
-            var why = fields.GetValueOrDefault("reason") ?? reason ?? "Bulk upload";
-            var numbersRegion = fields.GetValueOrDefault("region") ?? region ?? "US";
-            var counts = new Counts();
-            var (added, already, marked) = await store.AddManyAsync(ReadNumbersAsync(section.Body, numbersRegion, counts, ct), campaign, why, ct);
-            return TypedResults.Ok(new DncImportResult(counts.Read, added, already, counts.Rejected, marked, counts.Errors));
+        }
+        catch (Exception ex) when (ex is IOException and not BadHttpRequestException or InvalidDataException)
+        {
+            throw new ValidationFailedException("file", "The multipart body could not be read: " + ex.Message);
         }
         throw new ValidationFailedException("file", "The upload has no part named 'file'.");
+    }
+
+    /// <summary>A text part, checked like any other text (its limit from <see cref="DncImportForm"/>).</summary>
+    private static async Task<string> ReadPartAsync(Stream body, string name, int maxLength, CancellationToken ct)
+    {
+        using var text = new StreamReader(body);
+        var value = new char[maxLength + 1];
+        var length = await text.ReadBlockAsync(value, ct);
+        var part = new string(value, 0, length).Trim();
+        if (TextRules.Check(part, maxLength) is { } problem) throw new ValidationFailedException(name, problem);
+        return part;
+    }
+
+    private static async IAsyncEnumerable<string> Remaining(IAsyncEnumerator<string> numbers, bool any)
+    {
+        if (!any) yield break;
+        do yield return numbers.Current;
+        while (await numbers.MoveNextAsync());
     }
 
     /// <summary>Numbers from the upload: the column named like a phone column, else the first column; a file without a header is one number per line.</summary>
@@ -96,8 +130,13 @@ public static class DncApi
             {
                 first = false;
                 var header = Array.FindIndex(cells, c => c.Trim().Replace(" ", "").Replace("_", "").ToLowerInvariant() is "phone" or "phonenumber" or "number" or "telephone" or "mobile");
-                if (header >= 0) { column = header; continue; }
-                if (PhoneNumberNormalizer.TryNormalize(cells[0], region, out _) is null && cells.Length > 1) continue; // a header we do not recognise
+                var unrecognised = header < 0 && PhoneNumberNormalizer.TryNormalize(cells[0], region, out _) is null && cells.Length > 1;
+                if (header >= 0 || unrecognised)
+                {
+                    CsvHeader.Check(cells);
+                    if (header >= 0) column = header;
+                    continue;
+                }
             }
             var raw = column < cells.Length ? cells[column] : null;
             if (string.IsNullOrWhiteSpace(raw) && cells.All(string.IsNullOrWhiteSpace)) continue;

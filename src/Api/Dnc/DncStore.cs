@@ -15,6 +15,18 @@ public sealed class DncStore(NpgsqlDataSource db)
 {
     public async Task<(DncEntry Entry, bool Added)> AddAsync(string phone, string campaignId, string? reason, CancellationToken ct = default)
     {
+        // Two requests adding the same number at once: the later insert waits for the earlier one and
+        // then does nothing, while its SELECT still sees the table as it was when the statement began,
+        // so neither part returns the row. Asked again, the row is there.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryAddAsync(phone, campaignId, reason, ct) is { } result) return result;
+            if (attempt == 3) throw new InvalidOperationException($"The DNC entry of {phone} was neither added nor found after {attempt} attempts.");
+        }
+    }
+
+    private async Task<(DncEntry Entry, bool Added)?> TryAddAsync(string phone, string campaignId, string? reason, CancellationToken ct)
+    {
         await using var cmd = db.CreateCommand("""
             WITH ins AS (INSERT INTO dnc_numbers (phone, campaign_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING phone, campaign_id, reason, created_at)
             SELECT phone, campaign_id, reason, created_at, true FROM ins
@@ -27,7 +39,7 @@ public sealed class DncStore(NpgsqlDataSource db)
         bool added;
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
-            await r.ReadAsync(ct);
+            if (!await r.ReadAsync(ct)) return null;
             entry = Read(r);
             added = r.GetBoolean(4);
         }

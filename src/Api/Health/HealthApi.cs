@@ -12,7 +12,8 @@ public static class HealthApi
     {
         var api = app.MapGroup("health").WithTags("Health");
         api.MapGet("live", () => TypedResults.Ok(new HealthReport("Healthy", "not checked", "not checked"))).WithName("Live").WithSummary("The process is up");
-        api.MapGet("ready", ReadyAsync).WithName("Ready").WithSummary("PostgreSQL answers and the cluster serves grain calls");
+        api.MapGet("ready", ReadyAsync).WithName("Ready").WithSummary("PostgreSQL answers and the cluster serves grain calls")
+            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 

@@ -40,6 +40,7 @@ public static class ContactCenterApp
         if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
 
         var options = builder.AddContactCenterOptions();
+        builder.AddRequestLimits();
 
         using (var bootLoggers = LoggerFactory.Create(l => l.AddConsole()))
         {
@@ -83,6 +84,7 @@ public static class ContactCenterApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseRequestLimits();
         app.UseStatusCodePages();
         app.UseWebUi();
         app.UseAccounts();

@@ -1,3 +1,5 @@
+using ContactCenter.Api.Csv;
+using ContactCenter.Api.Input;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Leads;
@@ -9,20 +11,26 @@ public static class LeadsApi
 {
     public static IEndpointRouteBuilder MapLeadsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/leads").WithTags("Leads");
+        var api = app.MapGroup("api/leads").WithTags("Leads").ProducesUnavailable();
         api.MapGet("", SearchAsync).WithName("SearchLeads")
-            .WithSummary("Leads by listId, status, disposition, tag, q (text), minAttempts/maxAttempts; sort=id|-id|lastName|-createdAt|...; keyset pages via 'after' = the previous page's 'next'");
-        api.MapGet("export", ExportAsync).WithName("ExportLeads").WithSummary("The leads matching the same filters as CSV, streamed");
-        api.MapPost("", CreateLeadAsync).WithName("CreateLead").WithSummary("Add one lead to a list (phone normalized to E.164)");
-        api.MapGet("{id:long}", GetLeadAsync).WithName("GetLead");
+            .WithSummary("Leads by listId, status, disposition, tag, q (text), minAttempts/maxAttempts; sort=id|-id|lastName|-createdAt|...; keyset pages via 'after' = the previous page's 'next'")
+            .ProducesInvalid();
+        api.MapGet("export", ExportAsync).WithName("ExportLeads").WithSummary("The leads matching the same filters as CSV, streamed")
+            .Produces<string>(StatusCodes.Status200OK, CsvResponse.ContentType).ProducesInvalid();
+        api.MapPost("", CreateLeadAsync).WithName("CreateLead").WithSummary("Add one lead to a list (phone normalized to E.164)")
+            .ProducesBodyProblems();
+        api.MapGet("{id:long}", GetLeadAsync).WithName("GetLead").WithSummary("One lead with its dialing state")
+            .ProducesNotFound();
         api.MapPut("{id:long}", UpdateLeadAsync).WithName("UpdateLead")
-            .WithSummary("Replace a lead's profile (its list and dialing state stay); the phone cannot change while a call is queued, placed or live with it");
-        api.MapDelete("{id:long}", DeleteLeadAsync).WithName("DeleteLead").WithSummary("Delete a lead that is not on a call (its call records stay)");
+            .WithSummary("Replace a lead's profile (its list and dialing state stay); the phone cannot change while a call is queued, placed or live with it")
+            .ProducesBodyProblems().ProducesNotFound().ProducesConflict();
+        api.MapDelete("{id:long}", DeleteLeadAsync).WithName("DeleteLead").WithSummary("Delete a lead that is not on a call (its call records stay)")
+            .ProducesNotFound().ProducesConflict();
         return app;
     }
 
     public static async Task<Ok<LeadPage>> SearchAsync(LeadStore store, long? listId, string? status, string? q, string? disposition, string? tag,
-        int? minAttempts, int? maxAttempts, string? sort, string? after, int? limit, CancellationToken ct)
+        int? minAttempts, int? maxAttempts, string? sort, [TextLimit(TextLimits.Cursor)] string? after, int? limit, CancellationToken ct)
     {
         Problem.Require(limit is null or (>= 1 and <= 1000), "limit", "Between 1 and 1000.");
         return TypedResults.Ok(await store.SearchAsync(Query(listId, status, q, disposition, tag, minAttempts, maxAttempts, sort, after, limit ?? 50), ct));
@@ -49,7 +57,8 @@ public static class LeadsApi
         v.Require(maxAttempts is null or >= 0, "maxAttempts", "Zero or more.");
         v.Require(minAttempts is null || maxAttempts is null || minAttempts <= maxAttempts, "maxAttempts", "At least minAttempts.");
         v.ThrowIfInvalid();
-        return new LeadQuery(listId, parsedStatus, q, disposition, tag, after, limit, LeadOrder.Parse(sort), minAttempts, maxAttempts);
+        return new LeadQuery(listId, parsedStatus, QueryText.Optional(q), QueryText.Optional(disposition), QueryText.Optional(tag), QueryText.Optional(after), limit,
+            LeadOrder.Parse(sort), minAttempts, maxAttempts);
     }
 
     public static async Task<Created<Lead>> CreateLeadAsync(NewLead? body, LeadStore store)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactCenter.Api.Csv;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Leads;
@@ -11,14 +12,20 @@ public static class ListsApi
 {
     public static IEndpointRouteBuilder MapListsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/lists").WithTags("Lists");
+        var api = app.MapGroup("api/lists").WithTags("Lists").ProducesUnavailable();
         api.MapGet("", async (LeadStore store) => TypedResults.Ok(await store.GetListsAsync())).WithName("ListLists").WithSummary("All lead lists with their lead counts");
-        api.MapPost("", CreateListAsync).WithName("CreateList").WithSummary("Create a lead list");
-        api.MapGet("{id:long}", GetListAsync).WithName("GetList");
-        api.MapPut("{id:long}", UpdateListAsync).WithName("UpdateList").WithSummary("Rename a list or change its default region (for numbers added later)");
-        api.MapDelete("{id:long}", DeleteListAsync).WithName("DeleteList").WithSummary("Delete a list and its leads (refused while one of them is on a call)");
-        api.MapGet("{id:long}/export", ExportListAsync).WithName("ExportList").WithSummary("The list's leads as CSV, streamed (same filters and sort as the lead search)");
-        api.MapPost("{id:long}/recycle", RecycleAsync).WithName("RecycleList").WithSummary("Put Done/New leads with the given outcomes or dispositions back to New");
+        api.MapPost("", CreateListAsync).WithName("CreateList").WithSummary("Create a lead list")
+            .ProducesBodyProblems();
+        api.MapGet("{id:long}", GetListAsync).WithName("GetList").WithSummary("One lead list with its lead count")
+            .ProducesNotFound();
+        api.MapPut("{id:long}", UpdateListAsync).WithName("UpdateList").WithSummary("Rename a list or change its default region (for numbers added later)")
+            .ProducesBodyProblems().ProducesNotFound();
+        api.MapDelete("{id:long}", DeleteListAsync).WithName("DeleteList").WithSummary("Delete a list and its leads (refused while one of them is on a call)")
+            .ProducesNotFound().ProducesConflict();
+        api.MapGet("{id:long}/export", ExportListAsync).WithName("ExportList").WithSummary("The list's leads as CSV, streamed (same filters and sort as the lead search)")
+            .Produces<string>(StatusCodes.Status200OK, CsvResponse.ContentType).ProducesInvalid().ProducesNotFound();
+        api.MapPost("{id:long}/recycle", RecycleAsync).WithName("RecycleList").WithSummary("Put Done/New leads with the given outcomes or dispositions back to New")
+            .ProducesBodyProblems().ProducesNotFound();
         return app;
     }
 

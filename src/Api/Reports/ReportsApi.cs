@@ -1,4 +1,5 @@
 using ContactCenter.Api.Calls;
+using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Calls;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,11 +10,13 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/reports").WithTags("Reports");
+        var api = app.MapGroup("api/reports").WithTags("Reports").ProducesUnavailable();
         api.MapGet("agents", AgentsAsync).WithName("AgentReport")
-            .WithSummary("Per agent (optionally of one campaign), from/to: attempts, answered, answer rate, talk time, outcomes and dispositions");
+            .WithSummary("Per agent (optionally of one campaign), from/to: attempts, answered, answer rate, talk time, outcomes and dispositions")
+            .ProducesInvalid();
         api.MapGet("campaigns", CampaignsAsync).WithName("CampaignReport")
-            .WithSummary("Per campaign (optionally one campaign or agent), from/to: attempts, answered, answer rate, ring and talk time, outcomes and dispositions");
+            .WithSummary("Per campaign (optionally one campaign or agent), from/to: attempts, answered, answer rate, ring and talk time, outcomes and dispositions")
+            .ProducesInvalid();
         return app;
     }
 

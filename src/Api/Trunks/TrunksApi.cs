@@ -1,3 +1,4 @@
+using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Trunks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,8 +8,9 @@ public static class TrunksApi
 {
     public static IEndpointRouteBuilder MapTrunksApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("api/trunks").WithTags("Trunks");
-        api.MapGet("{name}", GetUsageAsync).WithName("GetTrunkUsage").WithSummary("Capacity of a trunk and the Broadcast calls holding its channels, per campaign");
+        var api = app.MapGroup("api/trunks").WithTags("Trunks").ProducesUnavailable();
+        api.MapGet("{name}", GetUsageAsync).WithName("GetTrunkUsage").WithSummary("Capacity of a trunk and the Broadcast calls holding its channels, per campaign")
+            .ProducesInvalid();
         return app;
     }
 

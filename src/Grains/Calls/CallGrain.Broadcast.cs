@@ -5,6 +5,7 @@ using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Leads;
 using ContactCenter.Telephony.Carrier;
+using ContactCenter.Telephony.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -93,7 +94,7 @@ public sealed partial class CallGrain
             }
             catch (Exception ex) when (ex is DomainException or InvalidOperationException)
             {
-                LogTransferFailed(Id, campaignId, ex.Message);
+                LogTransferFailed(Id, campaignId, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
                 try { await agent.ReleaseAsync(Id); } catch (DomainException) { }
                 return null;
             }
@@ -124,7 +125,7 @@ public sealed partial class CallGrain
         }
         catch (Exception ex) when (ex is DomainException or AgentScriptFormatException or ArgumentException)
         {
-            LogConversationFailed(Id, ex.Message);
+            LogConversationFailed(Id, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
         }
     }
 

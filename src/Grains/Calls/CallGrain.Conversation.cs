@@ -2,6 +2,7 @@ using ContactCenter.Grains.Broadcast.Calls;
 using ContactCenter.Grains.Broadcast.Scripts;
 using ContactCenter.Grains.Common;
 using ContactCenter.Telephony.Carrier;
+using ContactCenter.Telephony.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -125,7 +126,7 @@ public sealed partial class CallGrain
             or Telephony.Speech.SpeechToolException)
         {
             // A script that vanished or cannot run must not leave a person on a silent line.
-            LogConversationFailed(Id, ex.Message);
+            LogConversationFailed(Id, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
         }
         finally
         {

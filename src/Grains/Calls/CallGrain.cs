@@ -5,6 +5,7 @@ using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Dispositions;
 using ContactCenter.Grains.Leads;
 using ContactCenter.Telephony.Carrier;
+using ContactCenter.Telephony.Privacy;
 using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 
@@ -62,7 +63,7 @@ public sealed partial class CallGrain(
         }
         catch (Exception ex) when (ex is not DomainException)
         {
-            LogCarrierRefused(Id, ex.Message);
+            LogCarrierRefused(Id, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
             await FailAsync(CallOutcome.CarrierError, ex.Message);
         }
         return state.State.Call ?? settled!;
@@ -174,7 +175,7 @@ public sealed partial class CallGrain(
             catch (Exception ex) when (ex is DomainException or InvalidOperationException)
             {
                 // No agent to take the call: it is abandoned; end it rather than leave a person in silence.
-                LogNotConnected(Id, agentId, ex.Message);
+                LogNotConnected(Id, agentId, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
                 await carrier.HangUpAsync(Id);
             }
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactCenter.Grains.Common;
 
 namespace ContactCenter.Grains.Campaigns;
 
@@ -9,8 +10,8 @@ namespace ContactCenter.Grains.Campaigns;
 [GenerateSerializer, Immutable, Alias("cc.CallingWindow")]
 public sealed record CallingWindow
 {
-    [Id(0)] public string Start { get; init; } = "08:00";
-    [Id(1)] public string End { get; init; } = "21:00";
+    [Id(0), TextLimit(TextLimits.Code)] public string Start { get; init; } = "08:00";
+    [Id(1), TextLimit(TextLimits.Code)] public string End { get; init; } = "21:00";
     [Id(2)] public List<WeekdayWindow> Weekdays { get; init; } = [];
 
     public TimeOnly StartTime => Parse(Start);

@@ -8,14 +8,14 @@ namespace ContactCenter.Grains.Campaigns;
 [GenerateSerializer, Immutable, Alias("cc.CampaignDefinition")]
 public sealed record CampaignDefinition
 {
-    [Id(0)] public string Name { get; init; } = "";
+    [Id(0), TextLimit(TextLimits.Name)] public string Name { get; init; } = "";
     [Id(1)] public DialerType DialerType { get; init; } = DialerType.Preview;
     /// <summary>Number presented to the called party, E.164.</summary>
-    [Id(2)] public string? CallerId { get; init; }
+    [Id(2), TextLimit(TextLimits.Phone)] public string? CallerId { get; init; }
     /// <summary>Attached lead lists, dialed in this priority order.</summary>
     [Id(3)] public List<long> ListIds { get; init; } = [];
     /// <summary>Agents allowed to log in; empty means any agent.</summary>
-    [Id(4)] public List<string> AgentIds { get; init; } = [];
+    [Id(4), TextLimit(TextLimits.Id)] public List<string> AgentIds { get; init; } = [];
     [Id(5)] public List<Disposition> Dispositions { get; init; } = DispositionSet.CreateDefaults();
     [Id(6)] public CallingWindow CallingWindow { get; init; } = new();
     [Id(7)] public RetryPolicy Retry { get; init; } = new();
@@ -26,7 +26,7 @@ public sealed record CampaignDefinition
     /// <summary>Preview dialer: seconds an agent may look at a lead before it goes back to the hopper.</summary>
     [Id(11)] public int PreviewTimeoutSeconds { get; init; } = 120;
     /// <summary>Broadcast dialer: the AI agent script that holds the conversations (required for Broadcast).</summary>
-    [Id(12)] public string? AgentScriptId { get; init; }
+    [Id(12), TextLimit(TextLimits.Id)] public string? AgentScriptId { get; init; }
     /// <summary>Broadcast dialer: a pinned script version; null follows the latest version.</summary>
     [Id(13)] public int? AgentScriptVersion { get; init; }
     /// <summary>Broadcast dialer: most new calls started per second (token bucket).</summary>
@@ -34,12 +34,15 @@ public sealed record CampaignDefinition
     /// <summary>Broadcast dialer: most calls of this campaign in flight at once.</summary>
     [Id(15)] public int MaxConcurrentCalls { get; init; } = 50;
     /// <summary>Broadcast dialer: the trunk whose channels the calls use (see <see cref="ITrunkGrain"/>); null is the default trunk.</summary>
-    [Id(16)] public string? Trunk { get; init; }
+    [Id(16), TextLimit(TextLimits.Id)] public string? Trunk { get; init; }
     /// <summary>
     /// Screen answered calls for answering machines (a machine ends as Voicemail, never reaches an
     /// agent); null follows the SIP trunk's setting (ContactCenter:Sip:AnsweringMachineDetection).
     /// </summary>
     [Id(40)] public bool? AnsweringMachineDetection { get; init; }
+
+    /// <summary>The longest simulated ring or talk time: a day.</summary>
+    public const int MaxSimulatedSeconds = 86_400;
 
     public void Validate()
     {
@@ -61,6 +64,9 @@ public sealed record CampaignDefinition
         if (Simulation is { } sim)
         {
             foreach (var message in sim.ToProfile().Validate()) v.Add("simulation", message);
+            // The carrier turns these into timers: a value past a day (or a lax reader's Infinity) would overflow them.
+            v.Require(double.IsFinite(sim.RingSeconds) && sim.RingSeconds <= MaxSimulatedSeconds && double.IsFinite(sim.TalkSeconds) && sim.TalkSeconds <= MaxSimulatedSeconds,
+                "simulation", $"RingSeconds and TalkSeconds must be finite and at most {MaxSimulatedSeconds} seconds.");
             foreach (var message in sim.ValidateCallerReplies()) v.Add("simulation.callerReplies", message);
         }
         ValidateBroadcast(v);
@@ -72,7 +78,7 @@ public sealed record CampaignDefinition
         v.Require(DialerType != DialerType.Broadcast || !string.IsNullOrWhiteSpace(AgentScriptId), "agentScriptId", "A Broadcast campaign needs the id of its AI agent script.");
         v.Require(AgentScriptId is null || System.Text.RegularExpressions.Regex.IsMatch(AgentScriptId, "^[A-Za-z0-9_-]{1,64}$"), "agentScriptId", "A script id is 1 to 64 letters, digits, '-' or '_'.");
         v.Require(AgentScriptVersion is null or >= 1, "agentScriptVersion", "A script version is 1 or more.");
-        v.Require(MaxCallsPerSecond is > 0 and <= 1000 && !double.IsNaN(MaxCallsPerSecond), "maxCallsPerSecond", "Must be above 0 and at most 1000.");
+        v.Require(MaxCallsPerSecond is > 0 and <= 1000 && double.IsFinite(MaxCallsPerSecond), "maxCallsPerSecond", "Must be above 0 and at most 1000.");
         v.Require(MaxConcurrentCalls is >= 1 and <= 100_000, "maxConcurrentCalls", "Must be between 1 and 100000.");
         v.Require(Trunk is null || System.Text.RegularExpressions.Regex.IsMatch(Trunk, "^[A-Za-z0-9_.-]{1,64}$"), "trunk", "A trunk name is 1 to 64 letters, digits, '.', '-' or '_'.");
     }

@@ -3,6 +3,7 @@ using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Trunks;
+using ContactCenter.Telephony.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -118,7 +119,7 @@ public sealed partial class CampaignGrain
             catch (DomainException ex)
             {
                 // The lead refused (dialed elsewhere, DNC): the call cleared what it stored, so the id serves the next lead.
-                LogLeadRefused(Id, entry.LeadId, ex.Message);
+                LogLeadRefused(Id, entry.LeadId, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
                 S.ActiveCalls.Remove(callId);
             }
         }

@@ -3,6 +3,7 @@ using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Leads;
 using ContactCenter.Grains.Pacing;
+using ContactCenter.Telephony.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Grains.Campaigns;
@@ -75,7 +76,7 @@ public sealed partial class CampaignGrain
             previews.Remove(agentId);
             hopper.Enqueue(preview.Lead);
         }
-        LogPreviewSkipped(Id, agentId, preview.Lead.LeadId, reason);
+        LogPreviewSkipped(Id, agentId, preview.Lead.LeadId, PersonalData.MaskPhoneNumbersIn(reason));
         _ = Self.PaceAsync();
     }
 

@@ -4,6 +4,7 @@ using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Pacing;
 using Orleans;
 using ContactCenter.Telephony.Carrier;
+using ContactCenter.Telephony.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Grains.Campaigns;
@@ -416,7 +417,7 @@ public sealed partial class CampaignGrain(
             catch (DomainException ex)
             {
                 // The lead refused (dialed elsewhere, DNC): keep the agent reserved and try the next lead.
-                LogLeadRefused(Id, entry.LeadId, ex.Message);
+                LogLeadRefused(Id, entry.LeadId, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
                 S.ActiveCalls.Remove(callId);
                 previousCallId = callId;
             }
@@ -425,7 +426,7 @@ public sealed partial class CampaignGrain(
                 // The database or the cluster failed the set-up. The lead goes back to the hopper (should its
                 // dial have begun, it refuses the next one and the call sweep settles it); the agent is let
                 // go now, or by the next reconciliation if that fails too.
-                LogDialFailed(Id, entry.LeadId, ex.GetType().Name, ex.Message);
+                LogDialFailed(Id, entry.LeadId, ex.GetType().Name, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
                 ReconcileSoon();
                 S.ActiveCalls.Remove(callId);
                 hopper.Enqueue(entry);

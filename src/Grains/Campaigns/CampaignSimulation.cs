@@ -1,3 +1,4 @@
+using ContactCenter.Grains.Common;
 using ContactCenter.Telephony.Carrier;
 
 namespace ContactCenter.Grains.Campaigns;
@@ -19,7 +20,7 @@ public sealed record CampaignSimulation
     /// turn by turn (words, <c>dtmf:9</c> for keys, <c>(silence)</c>, <c>(hangup)</c>); each call gets one behaviour,
     /// chosen from the seed and the lead. When a behaviour runs out of replies the person hangs up.
     /// </summary>
-    [Id(8)] public List<List<string>>? CallerReplies { get; init; }
+    [Id(8), TextLimit(ContactCenter.Grains.Broadcast.Calls.SimulatedCaller.MaxReplyLength)] public List<List<string>>? CallerReplies { get; init; }
 
     /// <summary>Messages for caller replies that are too many, too long or malformed.</summary>
     public IEnumerable<string> ValidateCallerReplies() => ContactCenter.Grains.Broadcast.Calls.SimulatedCaller.Validate(CallerReplies);

@@ -1,3 +1,5 @@
+using ContactCenter.Grains.Common;
+
 namespace ContactCenter.Grains.Dispositions;
 
 /// <summary>
@@ -10,7 +12,7 @@ namespace ContactCenter.Grains.Dispositions;
 /// <param name="AddsToDnc">The number goes on the do-not-call list.</param>
 [GenerateSerializer, Immutable, Alias("cc.Disposition")]
 public sealed record Disposition(
-    [property: Id(0)] string Name,
+    [property: Id(0), TextLimit(TextLimits.Name)] string Name,
     [property: Id(1)] bool Final = false,
     [property: Id(2)] bool Retry = false,
     [property: Id(3)] bool SchedulesCallback = false,

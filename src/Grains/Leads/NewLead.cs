@@ -1,23 +1,26 @@
+using ContactCenter.Grains.Common;
+
 namespace ContactCenter.Grains.Leads;
 
 /// <summary>The fields a supervisor gives for a single new lead.</summary>
 public sealed record NewLead
 {
     public long ListId { get; init; }
-    public string? FirstName { get; init; }
-    public string? LastName { get; init; }
-    public string? Address { get; init; }
-    public string? City { get; init; }
-    public string? State { get; init; }
-    public string? PostalCode { get; init; }
-    public string? Country { get; init; }
-    public string? Phone { get; init; }
-    public IReadOnlyList<string>? AltPhones { get; init; }
-    public string? Gender { get; init; }
-    public string? Email { get; init; }
-    public string? Comments { get; init; }
-    public System.Text.Json.JsonElement? CustomFields { get; init; }
-    public IReadOnlyList<string>? Tags { get; init; }
+    [TextLimit(TextLimits.Name)] public string? FirstName { get; init; }
+    [TextLimit(TextLimits.Name)] public string? LastName { get; init; }
+    [TextLimit(TextLimits.Name, Multiline = true)] public string? Address { get; init; }
+    [TextLimit(TextLimits.Name)] public string? City { get; init; }
+    [TextLimit(TextLimits.Name)] public string? State { get; init; }
+    [TextLimit(TextLimits.Name)] public string? PostalCode { get; init; }
+    [TextLimit(TextLimits.Name)] public string? Country { get; init; }
+    [TextLimit(TextLimits.Phone)] public string? Phone { get; init; }
+    [TextLimit(TextLimits.Phone)] public IReadOnlyList<string>? AltPhones { get; init; }
+    [TextLimit(TextLimits.Name)] public string? Gender { get; init; }
+    [TextLimit(TextLimits.Email)] public string? Email { get; init; }
+    [TextLimit(TextLimits.Comments, Multiline = true)] public string? Comments { get; init; }
+    /// <summary>A JSON object of the lead's other fields (at most <see cref="TextLimits.CustomFieldsJson"/> characters of JSON).</summary>
+    [TextLimit(TextLimits.CustomFieldsJson, Multiline = true)] public System.Text.Json.JsonElement? CustomFields { get; init; }
+    [TextLimit(TextLimits.Code)] public IReadOnlyList<string>? Tags { get; init; }
 
     /// <summary>The profile to store, with the phone already normalized to <paramref name="e164"/> and its <paramref name="timeZone"/>.</summary>
     public LeadProfile ToProfile(string e164, string? timeZone) => new()

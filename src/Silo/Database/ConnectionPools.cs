@@ -16,6 +16,21 @@ public static class ConnectionPools
     public const int StoresDefault = 40;
     public const int OrleansDefault = 20;
 
+    // Pool names. Npgsql tags its metrics with the pool's name (db.client.connection.pool.name) and,
+    // for a pool without one, uses the connection string: host, port, database and user went out on
+    // /metrics. Every connection we open goes through a named data source for that reason.
+    public const string StoresPoolName = "stores";
+    public const string OrleansPoolName = "orleans";
+    public const string MigrationsPoolName = "migrations";
+    public const string LocalServerPoolName = "local-postgres";
+
+    /// <summary>
+    /// A data source whose pool is called <paramref name="name"/> in Npgsql's metrics. A data source
+    /// made for a single task must be disposed after it: Npgsql reports every live pool.
+    /// </summary>
+    public static NpgsqlDataSource CreateDataSource(string connectionString, string name)
+        => new NpgsqlDataSourceBuilder(connectionString) { Name = name }.Build();
+
     /// <summary>The connection string for the stores' data source.</summary>
     public static string ForStores(string connectionString) => WithDefaultMaximum(connectionString, StoresDefault);
 

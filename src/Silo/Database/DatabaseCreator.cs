@@ -17,8 +17,8 @@ internal static partial class DatabaseCreator
         var database = target.Database!;
         try
         {
-            await using var probe = new NpgsqlConnection(target.ConnectionString);
-            await probe.OpenAsync(cancellationToken);
+            await using var probeSource = ConnectionPools.CreateDataSource(target.ConnectionString, ConnectionPools.MigrationsPoolName);
+            await using var probe = await probeSource.OpenConnectionAsync(cancellationToken);
             return;
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
@@ -31,8 +31,8 @@ internal static partial class DatabaseCreator
             Database = MaintenanceDatabase,
             Pooling = false,
         };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var adminSource = ConnectionPools.CreateDataSource(admin.ConnectionString, ConnectionPools.MigrationsPoolName);
+        await using var connection = await adminSource.OpenConnectionAsync(cancellationToken);
 
         // Two starters may both see the database missing; the lock makes the second one find it.
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", connection))

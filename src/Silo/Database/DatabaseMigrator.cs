@@ -62,8 +62,10 @@ public static partial class DatabaseMigrator
         var target = ParseConnectionString(connectionString);
         await DatabaseCreator.EnsureExistsAsync(target, AdvisoryLockKey, logger, cancellationToken);
 
-        await using var connection = new NpgsqlConnection(target.ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        // Disposed with the migrations done: an unnamed pool left behind would show the connection
+        // string in Npgsql's metrics for the life of the process.
+        await using var dataSource = ConnectionPools.CreateDataSource(target.ConnectionString, ConnectionPools.MigrationsPoolName);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         EnsureServerIsRecentEnough(connection);
 
         await ExecuteAsync(connection, "SELECT pg_advisory_lock(@key)", AdvisoryLockKey, cancellationToken);

@@ -23,7 +23,9 @@ public sealed record LocalPostgresOptions
 
     /// <summary>
     /// The folder that holds everything of this server: the cluster (<c>pgdata/</c>), its log
-    /// (<c>postgres.log</c>), the remembered port (<c>port</c>) and the socket folder (<c>run/</c>).
+    /// (<c>postgres.log</c>), the remembered port (<c>port</c>), the socket folder (<c>run/</c>) and
+    /// the generated passwords of the superuser and of the product's role (<c>superuser.password</c>,
+    /// <c>contactcenter.password</c>, readable by the server's user only).
     /// Created if missing. When running as root it is handed to the <c>postgres</c> user, so every
     /// folder above it must be traversable by that user (e.g. under /tmp or the project folder,
     /// not under /root).

@@ -9,15 +9,26 @@ namespace ContactCenter.Silo.Database;
 /// <summary>
 /// A project-local PostgreSQL server on 127.0.0.1, for the run command and for tests: initialises
 /// a cluster in a folder on first use, starts it (or reuses one already running on that folder)
-/// and makes sure the <c>contactcenter</c> database exists.
+/// and makes sure the <c>contactcenter</c> database exists, owned by the product's ordinary role.
 /// </summary>
+/// <remarks>
+/// Every connection needs a password (SCRAM-SHA-256), on TCP and on the socket alike. The superuser
+/// (<see cref="SuperuserName"/>) is for setting up only; the product connects as
+/// <see cref="UserName"/>, which owns its database and nothing else. Both passwords are generated on
+/// first use and kept in the data folder, readable by the server's user only. A folder made by an
+/// earlier version, which trusted every local connection and let the product in as the superuser,
+/// is brought to this state in place at its next start, its data kept.
+/// </remarks>
 public sealed partial class LocalPostgresServer : IAsyncDisposable
 {
     /// <summary>The database that <see cref="ConnectionString"/> points at.</summary>
     public const string DatabaseName = "contactcenter";
 
-    /// <summary>The superuser created by initdb; trust authentication, loopback only.</summary>
-    public const string UserName = "cc";
+    /// <summary>The superuser created by initdb; used to set the server up, never by the product.</summary>
+    public const string SuperuserName = "cc";
+
+    /// <summary>The product's role: ordinary, owner of its databases only.</summary>
+    public const string UserName = "contactcenter";
 
     private const string MaintenanceDatabase = "postgres";
 
@@ -25,24 +36,39 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
     private readonly PostgresTools tools;
     private readonly ILogger logger;
     private readonly bool startedHere;
+    private readonly string superuserPassword;
+    private readonly string password;
     private int disposed;
 
-    private LocalPostgresServer(LocalPostgresOptions options, PostgresTools tools, string root, int port, bool startedHere, ILogger logger)
+    private LocalPostgresServer(
+        LocalPostgresOptions options, PostgresTools tools, string root, int port, bool startedHere, string superuserPassword, string password, ILogger logger)
     {
         this.options = options;
         this.tools = tools;
         this.logger = logger;
         this.startedHere = startedHere;
+        this.superuserPassword = superuserPassword;
+        this.password = password;
         RootDirectory = root;
         Port = port;
         ConnectionString = BuildConnectionString(DatabaseName);
+        SuperuserConnectionString = BuildConnectionString(MaintenanceDatabase, SuperuserName, superuserPassword);
     }
 
     /// <summary>The TCP port the server listens on (127.0.0.1).</summary>
     public int Port { get; }
 
-    /// <summary>Connection string for the <c>contactcenter</c> database as user <c>cc</c>.</summary>
+    /// <summary>
+    /// Connection string for the <c>contactcenter</c> database as the product's role
+    /// (<see cref="UserName"/>), with its password.
+    /// </summary>
     public string ConnectionString { get; }
+
+    /// <summary>
+    /// Connection string for the maintenance database (<c>postgres</c>) as the superuser, for setting
+    /// up and for tests that need a superuser's powers. The product never connects with it.
+    /// </summary>
+    public string SuperuserConnectionString { get; }
 
     /// <summary>The absolute form of <see cref="LocalPostgresOptions.DataDirectory"/>.</summary>
     public string RootDirectory { get; }
@@ -53,8 +79,9 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
     /// Starts (or reuses) the server described by <paramref name="options"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">The binaries are missing, initdb or start-up
-    /// failed (the message carries the tool output and the end of the server log), or a running
-    /// server on that folder listens on another port than the one requested.</exception>
+    /// failed (the message carries the tool output and the end of the server log), a running
+    /// server on that folder listens on another port than the one requested, or the cluster requires
+    /// passwords but the superuser's password file is gone.</exception>
     public static async Task<LocalPostgresServer> StartAsync(
         LocalPostgresOptions options, ILogger? logger = null, CancellationToken ct = default)
     {
@@ -84,11 +111,30 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         // initialises and starts, the others then find it running.
         await using var folderLock = await LockFolderAsync(root, ct);
         var cluster = Path.Combine(root, "pgdata");
+        var secrets = new LocalPostgresSecrets(root, tools);
+        string superuserPassword;
         if (!File.Exists(Path.Combine(cluster, "PG_VERSION")))
         {
-            await PostgresCluster.InitializeAsync(tools, root, cluster, UserName, options.Throwaway, ct);
+            superuserPassword = await secrets.ReadOrCreateAsync(LocalPostgresSecrets.SuperuserFile, ct);
+            await PostgresCluster.InitializeAsync(
+                tools, root, cluster, SuperuserName, secrets.PathOf(LocalPostgresSecrets.SuperuserFile), options.Throwaway, ct);
             LogInitialized(logger, cluster);
         }
+        else if (secrets.Exists(LocalPostgresSecrets.SuperuserFile) || await HostBasedAuthentication.TrustsAnyoneAsync(cluster, ct))
+        {
+            // The file holds the superuser's password; a cluster of an earlier version trusts every
+            // connection and has none yet: it is made here and set by SecureAsync.
+            superuserPassword = await secrets.ReadOrCreateAsync(LocalPostgresSecrets.SuperuserFile, ct);
+        }
+        else
+        {
+            throw new InvalidOperationException(
+                $"The PostgreSQL cluster in '{cluster}' requires passwords, but the superuser's password file " +
+                $"'{secrets.PathOf(LocalPostgresSecrets.SuperuserFile)}' is missing. Restore it from a backup of the folder, " +
+                "or move the folder away to start with an empty database.");
+        }
+
+        var productPassword = await secrets.ReadOrCreateAsync(LocalPostgresSecrets.ProductFile, ct);
 
         int port;
         bool startedHere;
@@ -128,9 +174,10 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
             }
         }
 
-        var server = new LocalPostgresServer(options, tools, root, port, startedHere, logger);
+        var server = new LocalPostgresServer(options, tools, root, port, startedHere, superuserPassword, productPassword, logger);
         try
         {
+            await server.SecureAsync(cluster, ct);
             await server.EnsureDatabaseAsync(DatabaseName, ct);
         }
         catch
@@ -143,7 +190,8 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Creates a new, empty database and returns a connection string to it.
+    /// Creates a new, empty database owned by the product's role and returns a connection string to
+    /// it as that role.
     /// </summary>
     /// <param name="name">Lower-case letters, digits and underscores, starting with a letter or
     /// underscore, at most 63 characters.</param>
@@ -160,11 +208,11 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         }
 
         ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) != 0, this);
-        await using var connection = await OpenMaintenanceConnectionAsync(ct);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await using var dataSource = CreateSuperuserDataSource(MaintenanceDatabase);
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
         try
         {
-            await create.ExecuteNonQueryAsync(ct);
+            await ProductRole.CreateDatabaseAsync(connection, name, UserName, ct);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
         {
@@ -248,47 +296,23 @@ public sealed partial class LocalPostgresServer : IAsyncDisposable
         }
     }
 
-    private async Task EnsureDatabaseAsync(string name, CancellationToken ct)
+    // Unpooled and named: set-up connections are few, and an unnamed pool would show the connection
+    // string in Npgsql's metrics for the life of the process.
+    private NpgsqlDataSource CreateSuperuserDataSource(string database)
     {
-        await using var connection = await OpenMaintenanceConnectionAsync(ct);
-        await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
-        exists.Parameters.AddWithValue("name", name);
-        if (await exists.ExecuteScalarAsync(ct) is null)
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            try
-            {
-                await create.ExecuteNonQueryAsync(ct);
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
-            {
-                // A concurrent starter created it first; that is all we wanted.
-            }
-        }
+        var builder = new NpgsqlConnectionStringBuilder(BuildConnectionString(database, SuperuserName, superuserPassword)) { Pooling = false };
+        return ConnectionPools.CreateDataSource(builder.ConnectionString, ConnectionPools.LocalServerPoolName);
     }
 
-    private async Task<NpgsqlConnection> OpenMaintenanceConnectionAsync(CancellationToken ct)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(BuildConnectionString(MaintenanceDatabase)) { Pooling = false };
-        var connection = new NpgsqlConnection(builder.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(ct);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    private string BuildConnectionString(string database) => BuildConnectionString(database, UserName, password);
 
-    private string BuildConnectionString(string database) => new NpgsqlConnectionStringBuilder
+    private string BuildConnectionString(string database, string user, string userPassword) => new NpgsqlConnectionStringBuilder
     {
         Host = IPAddress.Loopback.ToString(),
         Port = Port,
         Database = database,
-        Username = UserName,
+        Username = user,
+        Password = userPassword,
     }.ConnectionString;
 
     [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}$", RegexOptions.CultureInvariant)]

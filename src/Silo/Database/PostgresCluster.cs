@@ -12,10 +12,17 @@ internal static class PostgresCluster
 {
     public static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// Runs initdb: every connection, local or TCP, must authenticate with a SCRAM password, and the
+    /// superuser's is read from <paramref name="superuserPasswordFile"/>.
+    /// </summary>
     public static async Task InitializeAsync(
-        PostgresTools tools, string root, string cluster, string superUser, bool throwaway, CancellationToken ct)
+        PostgresTools tools, string root, string cluster, string superUser, string superuserPasswordFile, bool throwaway, CancellationToken ct)
     {
-        List<string> arguments = ["-D", cluster, "-U", superUser, "--auth=trust", "--no-locale", "--encoding=UTF8"];
+        List<string> arguments =
+        [
+            "-D", cluster, "-U", superUser, "--auth=scram-sha-256", $"--pwfile={superuserPasswordFile}", "--no-locale", "--encoding=UTF8",
+        ];
         if (throwaway)
         {
             arguments.Add("--no-sync");

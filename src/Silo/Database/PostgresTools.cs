@@ -41,8 +41,8 @@ internal sealed class PostgresTools
             : ProcessRunner.RunAsync(path, arguments, workingDirectory, timeout, cancellationToken);
     }
 
-    /// <summary>Hands a folder we created to the service user (only needed when we are root).</summary>
-    public async Task GiveToServiceUserAsync(string directory, CancellationToken cancellationToken)
+    /// <summary>Hands a folder or file we created to the service user (only needed when we are root).</summary>
+    public async Task GiveToServiceUserAsync(string path, CancellationToken cancellationToken)
     {
         if (!RunAsServiceUser)
         {
@@ -50,10 +50,10 @@ internal sealed class PostgresTools
         }
 
         var result = await ProcessRunner.RunAsync(
-            "chown", [$"{ServiceUser}:{ServiceUser}", directory], "/", TimeSpan.FromSeconds(30), cancellationToken);
+            "chown", [$"{ServiceUser}:{ServiceUser}", path], "/", TimeSpan.FromSeconds(30), cancellationToken);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"Could not give '{directory}' to user '{ServiceUser}': {result.Output.Trim()}");
+            throw new InvalidOperationException($"Could not give '{path}' to user '{ServiceUser}': {result.Output.Trim()}");
         }
     }
 

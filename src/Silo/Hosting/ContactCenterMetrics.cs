@@ -26,7 +26,8 @@ public static class ContactCenterMetrics
 
     /// <summary>
     /// A silo without the API (started on its own) serves its metrics for Prometheus at
-    /// http://{AdvertisedAddress}:{port}/metrics, where its dialer's figures are.
+    /// http://{address}:{port}/metrics, where its dialer's figures are; the silo's host passes
+    /// <see cref="ContactCenterOptions.SiloMetricsAddress"/>, loopback unless configured.
     /// </summary>
     public static IServiceCollection AddSiloMetricsEndpoint(this IServiceCollection services, string address, int port)
     {

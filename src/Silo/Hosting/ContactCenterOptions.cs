@@ -44,8 +44,15 @@ public sealed class ContactCenterOptions
     /// </summary>
     public bool Metrics { get; set; } = true;
 
-    /// <summary>A silo started on its own serves its metrics on this port (at /metrics of AdvertisedAddress); none when unset.</summary>
+    /// <summary>A silo started on its own serves its metrics on this port (at /metrics of <see cref="SiloMetricsAddress"/>); none when unset.</summary>
     [Range(1, 65535)] public int? SiloMetricsPort { get; set; }
+
+    /// <summary>
+    /// Where a silo started on its own listens for metrics scrapes. Loopback unless set: the endpoint
+    /// has no authentication, and the silo's <see cref="AdvertisedAddress"/> is one other machines
+    /// reach. For a Prometheus on another machine, give this host's own address.
+    /// </summary>
+    [Required] public string SiloMetricsAddress { get; set; } = "127.0.0.1";
 
     public bool IsClient => string.Equals(Mode, "Client", StringComparison.OrdinalIgnoreCase);
 }

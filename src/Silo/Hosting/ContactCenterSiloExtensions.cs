@@ -45,7 +45,8 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<ContactCenter.Grains.Campaigns.DialerMetrics>();
-        services.TryAddSingleton(_ => NpgsqlDataSource.Create(Database.ConnectionPools.ForStores(connectionString)));
+        services.TryAddSingleton(_ => Database.ConnectionPools.CreateDataSource(
+            Database.ConnectionPools.ForStores(connectionString), Database.ConnectionPools.StoresPoolName));
         services.TryAddSingleton<LeadStore>();
         services.TryAddSingleton<ContactCenter.Grains.Common.DirectoryStore>();
         services.TryAddSingleton<HopperStore>();

@@ -1,6 +1,10 @@
 using Orleans.Serialization;
 using Orleans.Serialization.TypeSystem;
+using ContactCenter.Silo.Database;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 
 namespace ContactCenter.Silo.Hosting;
@@ -13,6 +17,10 @@ public static class OrleansPostgresExtensions
 {
     /// <summary>The ADO.NET invariant name of Npgsql, which Orleans loads by reflection.</summary>
     public const string Invariant = "Npgsql";
+
+    // The providers share one data source, named in Npgsql's metrics (see ConnectionPools) and made by
+    // the container, which disposes it with the host: Orleans does not dispose a data source it is given.
+    private const string DataSourceKey = "ContactCenter.Orleans";
 
     /// <summary>
     /// Clustering, grain storage (as the default provider and as <see cref="StorageNames.StorageName"/>)
@@ -29,11 +37,12 @@ public static class OrleansPostgresExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
 
-        silo.UseAdoNetClustering((AdoNetClusteringSiloOptions options) =>
+        AddDataSource(silo.Services, connectionString);
+        silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> options) => options.Configure<IServiceProvider>((o, services) =>
         {
-            options.Invariant = Invariant;
-            options.ConnectionString = connectionString;
-        });
+            o.Invariant = Invariant;
+            o.DataSource = DataSource(services);
+        }));
         return silo.UsePostgresStorageAndReminders(connectionString);
     }
 
@@ -46,14 +55,16 @@ public static class OrleansPostgresExtensions
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
 
+        AddDataSource(silo.Services, connectionString);
+
         // AdoNetGrainStorageOptions.Invariant defaults to SQL Server, so it must be set here.
-        void ConfigureStorage(AdoNetGrainStorageOptions options)
+        static void ConfigureStorage(OptionsBuilder<AdoNetGrainStorageOptions> options) => options.Configure<IServiceProvider>((o, services) =>
         {
-            options.Invariant = Invariant;
-            options.ConnectionString = connectionString;
+            o.Invariant = Invariant;
+            o.DataSource = DataSource(services);
             // A cleared state (a settled call, a deleted agent or campaign) leaves no row behind.
-            options.DeleteStateOnClear = true;
-        }
+            o.DeleteStateOnClear = true;
+        });
 
         // Registered after Orleans' own post-configuration, which sets the allow-list binder this wraps.
         silo.Services.AddOptions<OrleansJsonSerializerOptions>().PostConfigure<TypeConverter, TypeResolver>((json, types, resolver) =>
@@ -71,11 +82,11 @@ public static class OrleansPostgresExtensions
         silo.AddAdoNetGrainStorageAsDefault(ConfigureStorage);
         silo.AddAdoNetGrainStorage(StorageNames.StorageName, ConfigureStorage);
 
-        silo.UseAdoNetReminderService((AdoNetReminderTableOptions options) =>
+        silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> options) => options.Configure<IServiceProvider>((o, services) =>
         {
-            options.Invariant = Invariant;
-            options.ConnectionString = connectionString;
-        });
+            o.Invariant = Invariant;
+            o.DataSource = DataSource(services);
+        }));
 
         return silo;
     }
@@ -89,11 +100,17 @@ public static class OrleansPostgresExtensions
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
 
-        client.UseAdoNetClustering((AdoNetClusteringClientOptions options) =>
+        AddDataSource(client.Services, connectionString);
+        client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> options) => options.Configure<IServiceProvider>((o, services) =>
         {
-            options.Invariant = Invariant;
-            options.ConnectionString = connectionString;
-        });
+            o.Invariant = Invariant;
+            o.DataSource = DataSource(services);
+        }));
         return client;
     }
+
+    private static void AddDataSource(IServiceCollection services, string connectionString) =>
+        services.TryAddKeyedSingleton(DataSourceKey, (_, _) => ConnectionPools.CreateDataSource(connectionString, ConnectionPools.OrleansPoolName));
+
+    private static NpgsqlDataSource DataSource(IServiceProvider services) => services.GetRequiredKeyedService<NpgsqlDataSource>(DataSourceKey);
 }

@@ -3,6 +3,7 @@ using ContactCenter.Telephony.Media.Bridge;
 using ContactCenter.Telephony.Sip.Messages;
 using ContactCenter.Telephony.Sip.UserAgents;
 using ContactCenter.Telephony.Trunk;
+using ContactCenter.Telephony.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Telephony.AgentPhones;
@@ -146,7 +147,7 @@ public sealed partial class AgentPhoneChannels(SipUserAgent userAgent, AgentPhon
         }
         var channel = new AgentPhoneChannel(agentId, sipUri, leg, media, bridgeLogger);
         _ = leg.Ended.ContinueWith(_ => OnLegEnded(channel), TaskScheduler.Default);
-        LogConnected(logger, agentId, sipUri);
+        LogConnected(logger, agentId, PersonalData.MaskPhoneNumbersIn(sipUri)!);
         return channel;
     }
 

@@ -1,6 +1,7 @@
 using ContactCenter.Telephony.Carrier;
 using ContactCenter.Telephony.Media.Amd;
 using ContactCenter.Telephony.Sip.UserAgents;
+using ContactCenter.Telephony.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Telephony.Trunk;
@@ -79,7 +80,7 @@ internal sealed partial class AnsweringMachineScreening(ICallEventSink inner, Am
         }
         catch (Exception ex) when (ex is InvalidOperationException or OperationCanceledException or System.Net.Sockets.SocketException)
         {
-            LogHangUpFailed(logger, outbound.Id, ex.Message);
+            LogHangUpFailed(logger, outbound.Id, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
         }
     }
 

@@ -7,6 +7,7 @@ using ContactCenter.Grains.Tests.Support;
 using ContactCenter.Silo.Database;
 using ContactCenter.Telephony.AgentPhones;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.TestingHost;
 
@@ -15,7 +16,8 @@ namespace ContactCenter.Grains.Tests.Sip;
 /// <summary>
 /// The whole product path on our SIP stack: an Auto campaign in an Orleans silo dials a lead
 /// through the trunk carrier to a sipp UAS (the "customer", which talks and hangs up), the call is
-/// bridged into the agent's phone channel (another sipp), and the CDR lands in call_records.
+/// bridged into the agent's phone channel (another sipp), and the CDR lands in call_records. What
+/// the silo logs meanwhile at Information and above names no phone number in full.
 /// </summary>
 public sealed class SipCampaignEndToEndTests : IAsyncLifetime
 {
@@ -24,6 +26,7 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
     private InProcessTestCluster? cluster;
     private SippPhone? customer;
     private SippPhone? agentPhone;
+    private readonly CapturedLogs logs = new();
 
     public async Task InitializeAsync()
     {
@@ -31,7 +34,8 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
         agentPhone = await SippPhone.StartAsync("trunk_uas_agent_phone.xml", toneHz: 660);
 // Trunk-wide AMD on: the campaign below turns it off, and the tone sipp plays (a long
         // "greeting") would otherwise end the call as Voicemail before it reaches the agent.
-        silo = await SipTrunkSilo.StartAsync("grains_sip", customer.Port, new Dictionary<string, string?> { ["ContactCenter:Sip:AnsweringMachineDetection"] = "true" });
+        silo = await SipTrunkSilo.StartAsync("grains_sip", customer.Port, new Dictionary<string, string?> { ["ContactCenter:Sip:AnsweringMachineDetection"] = "true" },
+            s => s.Services.AddSingleton<ILoggerProvider>(logs));
         cluster = silo.Cluster;
         database = silo.Database;
     }
@@ -55,7 +59,9 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
         var definition = (await campaign.GetAsync()).Definition;
         await campaign.UpdateAsync(definition with { Retry = new RetryPolicy { MaxAttempts = 1 }, RingTimeoutSeconds = 10, AnsweringMachineDetection = false });
         var agent = grains.GetGrain<IAgentGrain>(TestData.NewId("agent"));
-        await agent.CreateAsync(new AgentProfile("Sip Agent", $"sip:1001@127.0.0.1:{agentPhone!.Port}"));
+        // An agent phone reached by its number, as on a PBX that routes by DID: the URI carries a phone number.
+        const string AgentNumber = "+12125551001";
+        await agent.CreateAsync(new AgentProfile("Sip Agent", $"sip:{AgentNumber}@127.0.0.1:{agentPhone!.Port}"));
         await agent.LoginAsync(campaign.GetPrimaryKeyString());
         // Login calls the agent's phone once and keeps that leg for the shift (persistent agent channel).
         var channels = cluster.Silos[0].ServiceProvider.GetRequiredService<IAgentPhoneChannels>();
@@ -86,5 +92,13 @@ public sealed class SipCampaignEndToEndTests : IAsyncLifetime
         await agent.LogoutAsync();
         Assert.False(channels.IsConnected(agent.GetPrimaryKeyString()));
         Assert.Equal(0, await agentPhone.WaitForExitAsync(TimeSpan.FromSeconds(10)));
+
+        // The channel's URI was logged, masked to its last digits; no number appears whole, with or without '+'.
+        var logged = logs.At(LogLevel.Information);
+        Assert.Contains(logged, l => l.Contains("phone channel up (sip:+*******1001@", StringComparison.Ordinal));
+        foreach (var number in new[] { lead.Phone, AgentNumber, definition.CallerId!, "+12125550100" })
+        {
+            Assert.DoesNotContain(logged, l => l.Contains(number[1..], StringComparison.Ordinal));
+        }
     }
 }

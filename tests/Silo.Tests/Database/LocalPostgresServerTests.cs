@@ -71,11 +71,11 @@ public sealed class LocalPostgresServerTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task ConnectionString_PointsAtContactCenterDatabaseAsCc()
+    public async Task ConnectionString_PointsAtContactCenterDatabaseAsTheProductRole()
     {
         var database = await Sql.ScalarAsync<string>(postgres.Server.ConnectionString, "SELECT current_database() || '/' || current_user");
 
-        Assert.Equal("contactcenter/cc", database);
+        Assert.Equal("contactcenter/contactcenter", database);
     }
 
     [Fact]

@@ -19,9 +19,12 @@ public sealed class PostgresFixture : IAsyncLifetime
     public Task<string> CreateDatabaseAsync(string prefix)
         => Server.CreateDatabaseAsync($"{prefix}_{Interlocked.Increment(ref databaseCounter)}");
 
-    /// <summary>A connection string to a database name that does not exist yet.</summary>
+    /// <summary>
+    /// A connection string to a database name that does not exist yet, as the superuser: creating a
+    /// database is beyond the product's role.
+    /// </summary>
     public string ConnectionStringForMissingDatabase(string prefix)
-        => new NpgsqlConnectionStringBuilder(Server.ConnectionString)
+        => new NpgsqlConnectionStringBuilder(Server.SuperuserConnectionString)
         {
             Database = $"{prefix}_{Interlocked.Increment(ref databaseCounter)}",
         }.ConnectionString;

@@ -1,5 +1,5 @@
+using ContactCenter.Api.Input;
 using ContactCenter.Grains.Common;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 
@@ -12,7 +12,6 @@ namespace ContactCenter.Api.Leads.Imports;
 /// </summary>
 public sealed class ImportUpload : IAsyncDisposable
 {
-    private const int MaxTextPartChars = 64 * 1024;
     private bool keepFile;
 
     private ImportUpload(string? filePath, string? fileName, long fileBytes, Dictionary<string, string> fields)
@@ -31,7 +30,6 @@ public sealed class ImportUpload : IAsyncDisposable
     /// <summary>Reads the request; throws <see cref="ValidationFailedException"/> when it is not a usable upload.</summary>
     public static async Task<ImportUpload> ReadAsync(HttpRequest request, string spoolDirectory, long maxFileBytes, CancellationToken ct)
     {
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = maxFileBytes + 1024 * 1024;
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type) || !type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
             throw new ValidationFailedException("file", "Send the file as multipart/form-data with a part named 'file'.");
         var boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value;
@@ -53,6 +51,8 @@ public sealed class ImportUpload : IAsyncDisposable
                     Directory.CreateDirectory(spoolDirectory);
                     path = Path.Combine(spoolDirectory, Guid.NewGuid().ToString("N") + ".csv");
                     fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
+                    // The name is stored with the import; it is text like any other.
+                    if (fileName is not null && TextRules.Check(fileName, TextLimits.FileName) is { } problem) throw new ValidationFailedException("file", "The file name: " + problem);
                     bytes = await SpoolAsync(section.Body, path, maxFileBytes, ct);
                 }
                 else
@@ -61,7 +61,7 @@ public sealed class ImportUpload : IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException and not BadHttpRequestException or InvalidDataException)
         {
             Delete(path);
             throw new ValidationFailedException("file", "The multipart body could not be read: " + ex.Message);
@@ -93,7 +93,8 @@ public sealed class ImportUpload : IAsyncDisposable
         while ((read = await body.ReadAsync(buffer, ct)) > 0)
         {
             total += read;
-            if (total > maxFileBytes) throw new ValidationFailedException("file", $"The file is larger than the {maxFileBytes:N0} bytes allowed.");
+            if (total > maxFileBytes)
+                throw new BadHttpRequestException($"The file is larger than the {maxFileBytes:N0} bytes an upload may hold.", StatusCodes.Status413PayloadTooLarge);
             await file.WriteAsync(buffer.AsMemory(0, read), ct);
         }
         return total;
@@ -102,10 +103,12 @@ public sealed class ImportUpload : IAsyncDisposable
     private static async Task<string> ReadTextAsync(Stream body, string name, CancellationToken ct)
     {
         using var reader = new StreamReader(body);
-        var buffer = new char[MaxTextPartChars + 1];
+        var buffer = new char[TextLimits.Part + 1];
         var length = await reader.ReadBlockAsync(buffer, ct);
-        if (length > MaxTextPartChars) throw new ValidationFailedException(name, $"The '{name}' part is longer than {MaxTextPartChars:N0} characters.");
-        return new string(buffer, 0, length);
+        var text = new string(buffer, 0, length);
+        // A mapping is JSON, which may span lines.
+        if (TextRules.Check(text, TextLimits.Part, multiline: true) is { } problem) throw new ValidationFailedException(name, $"The '{name}' part: {problem}");
+        return text;
     }
 
     private static void Delete(string? path)

@@ -1,5 +1,6 @@
 using ContactCenter.Api.Csv;
 using System.Globalization;
+using ContactCenter.Api.Hosting;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Leads;
@@ -14,22 +15,29 @@ public static class ImportsApi
     {
         app.MapPost("api/lists/{id:long}/imports", StartImportAsync).WithTags("Imports").WithName("StartLeadImport")
             .WithSummary("Upload a CSV of leads (multipart part 'file'; optional parts 'mapping' {\"csvHeader\":\"field\"} and 'duplicates' skip|update|allow); imports in the background")
-            .DisableAntiforgery();
-        var api = app.MapGroup("api/imports").WithTags("Imports");
-        api.MapGet("{id:long}", GetImportAsync).WithName("GetLeadImport").WithSummary("Status and progress of an import");
-        api.MapGet("{id:long}/errors", GetErrorsAsync).WithName("GetLeadImportErrors").WithSummary("Rejected rows as CSV: line, reason, then the row's fields");
-        api.MapDelete("{id:long}", CancelImportAsync).WithName("CancelLeadImport").WithSummary("Cancel a running import; nothing of it is kept");
+            .DisableAntiforgery().Accepts<LeadImportForm>("multipart/form-data").AcceptsUpload()
+            .ProducesInvalid().ProducesNotFound().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        var api = app.MapGroup("api/imports").WithTags("Imports").ProducesUnavailable();
+        api.MapGet("{id:long}", GetImportAsync).WithName("GetLeadImport").WithSummary("Status and progress of an import")
+            .ProducesNotFound();
+        api.MapGet("{id:long}/errors", GetErrorsAsync).WithName("GetLeadImportErrors").WithSummary("Rejected rows as CSV: line, reason, then the row's fields")
+            .Produces<string>(StatusCodes.Status200OK, CsvResponse.ContentType).ProducesNotFound();
+        api.MapDelete("{id:long}", CancelImportAsync).WithName("CancelLeadImport").WithSummary("Cancel a running import; nothing of it is kept")
+            .ProducesNotFound().ProducesConflict();
         return app;
     }
 
-    public static async Task<Accepted<LeadImportStatus>> StartImportAsync(long id, HttpRequest request, string? duplicates, LeadStore leads, LeadImportStore imports,
-        LeadImportQueue queue, IOptions<LeadImportOptions> options, CancellationToken ct)
+    /// <param name="duplicates">skip (default), update or allow; the multipart part of that name wins.</param>
+    /// <param name="mapping">A JSON object of CSV header to lead field; the multipart part of that name wins.</param>
+    public static async Task<Accepted<LeadImportStatus>> StartImportAsync(long id, HttpRequest request, [TextLimit(TextLimits.Code)] string? duplicates,
+        [TextLimit(TextLimits.Part, Multiline = true)] string? mapping, LeadStore leads, LeadImportStore imports, LeadImportQueue queue,
+        IOptions<LeadImportOptions> options, IOptions<RequestLimitOptions> limits, CancellationToken ct)
     {
         var list = await leads.GetListAsync(id, ct) ?? throw new EntityNotFoundException("List", id.ToString(CultureInfo.InvariantCulture));
         var settings = options.Value;
-        await using var upload = await ImportUpload.ReadAsync(request, settings.ResolvedSpoolDirectory, settings.MaxFileBytes, ct);
+        await using var upload = await ImportUpload.ReadAsync(request, settings.ResolvedSpoolDirectory, limits.Value.MaxUploadBytes, ct);
         var policy = DuplicatePolicyNames.Parse(upload.Fields.GetValueOrDefault("duplicates") ?? duplicates);
-        var mapping = LeadColumnMap.ParseMapping(upload.Fields.GetValueOrDefault("mapping") ?? request.Query["mapping"]);
+        var parsedMapping = LeadColumnMap.ParseMapping(upload.Fields.GetValueOrDefault("mapping") ?? mapping);
         if (upload.FileBytes == 0) throw new ValidationFailedException("file", "The file is empty.");
 
         // Check what can be checked at once (encoding, header, mapping, any rows at all), so a
@@ -38,11 +46,11 @@ public static class ImportsApi
         using (var csv = LeadCsvReader.Open(upload.FilePath!, settings.MaxRecordChars))
         {
             headers = csv.Headers;
-            _ = LeadColumnMap.Create(headers, mapping);
+            _ = LeadColumnMap.Create(headers, parsedMapping);
             if (!csv.ReadRows().Any()) throw new ValidationFailedException("file", "The file has a header line but no rows.");
         }
         var status = await imports.CreateAsync(list.Id, upload.FileName, upload.FileBytes, policy, headers, ct);
-        queue.Enqueue(new LeadImportJob(status.Id, list.Id, list.DefaultRegion, upload.FilePath!, policy, mapping));
+        queue.Enqueue(new LeadImportJob(status.Id, list.Id, list.DefaultRegion, upload.FilePath!, policy, parsedMapping));
         upload.HandOver();
         return TypedResults.Accepted($"/api/imports/{status.Id}", status);
     }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ContactCenter.Api.Csv;
 using ContactCenter.Grains.Common;
 using nietras.SeparatedValues;
 
@@ -21,7 +22,9 @@ public sealed class LeadCsvReader : IDisposable
         this.file = file;
         this.capped = capped;
         this.sep = sep;
-        Headers = sep.Header.ColNames.ToArray();
+        var headers = sep.Header.ColNames.ToArray();
+        CsvText.RestoreFormulas(headers);
+        Headers = headers;
         Length = file.Length;
     }
 
@@ -38,6 +41,7 @@ public sealed class LeadCsvReader : IDisposable
     public static LeadCsvReader Open(string path, int maxRecordChars, CancellationToken cancellation = default)
     {
         var encoding = CsvTextDecoder.Detect(path);
+        CheckHeader(path, encoding, maxRecordChars, cancellation);
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var capped = new RecordCapReader(CsvTextDecoder.Open(file, encoding), maxRecordChars, cancellation);
         try
@@ -64,6 +68,24 @@ public sealed class LeadCsvReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Reads the header line alone, decoded and capped as the import will read it, and checks its names
+    /// (<see cref="CsvHeader"/>) before the parser sees them: the parser refuses a repeated name with an
+    /// exception of its own, which would otherwise be a 500.
+    /// </summary>
+    private static void CheckHeader(string path, System.Text.Encoding encoding, int maxRecordChars, CancellationToken cancellation)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var capped = new RecordCapReader(CsvTextDecoder.Open(file, encoding), maxRecordChars, cancellation);
+        using var sep = Sep.Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Unescape = true, CultureInfo = CultureInfo.InvariantCulture }).From(capped);
+        foreach (var row in sep)
+        {
+            if (capped.TryTakeTruncated(0)) throw new ValidationFailedException("file", $"The header line is longer than {maxRecordChars:N0} characters.");
+            CsvHeader.Check(row[0..row.ColCount].ToStringsArray(), blankRepeats: false);
+            return;
+        }
+    }
+
     /// <summary>The data rows in file order; blank lines are skipped.</summary>
     public IEnumerable<RawRow> ReadRows()
     {
@@ -78,6 +100,9 @@ public sealed class LeadCsvReader : IDisposable
             }
             if (row.ColCount == 1 && row.Span.Trim().Length == 0) continue;
             var fields = row[0..row.ColCount].ToStringsArray();
+            // Our exports put an apostrophe before cells a spreadsheet would run as formulas; this
+            // takes it off again, so an export imports back as the same leads.
+            CsvText.RestoreFormulas(fields);
             var bad = row.Span.IndexOfAny('\uFFFD', '\0');
             if (bad >= 0 && row.Span[bad] == '\0')
                 yield return new RawRow(line, fields, "The row holds a NUL character, which no text field can store.");

@@ -7,9 +7,6 @@ public sealed class LeadImportOptions
 {
     public const string Section = "ContactCenter:Imports";
 
-    /// <summary>The largest upload accepted (Kestrel's request-size limit is raised to this for the import endpoint).</summary>
-    [Range(1, long.MaxValue)] public long MaxFileBytes { get; set; } = 16L * 1024 * 1024 * 1024;
-
     /// <summary>The longest single CSV record (a row with its quoted newlines), in characters; longer rows are rejected unread.</summary>
     [Range(1024, 64 * 1024 * 1024)] public int MaxRecordChars { get; set; } = 1024 * 1024;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Leads;
 
 namespace ContactCenter.Api.Leads.Imports;
@@ -47,6 +48,7 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
                 case LeadField.Custom: (custom ??= []).Add((map.Headers[i], value)); break;
             }
         }
+        if (TooLong(first, last, address, city, state, postal, country, gender, email, comments, tags) is { } tooLong) { rejected = Reject(row, tooLong); return null; }
         var phone = PhoneNumberNormalizer.TryNormalize(phoneRaw, defaultRegion, out var numberZone, out var error);
         if (phone is null) { rejected = Reject(row, error!); return null; }
         var altPhones = Array.Empty<string>();
@@ -65,8 +67,33 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
         string json;
         try { json = CustomFields(customJson, custom); }
         catch (JsonException) { rejected = Reject(row, "The customFields column is not a JSON object."); return null; }
+        if (json.Length > TextLimits.CustomFieldsJson) { rejected = Reject(row, $"The custom fields are longer than {TextLimits.CustomFieldsJson:N0} characters of JSON."); return null; }
         return new StagedLead(row.Line, first, last, address, city, state, postal, country, phone, altPhones, gender, email, comments,
             json, tags ?? [], zone ?? PostalTimeZones.Refine(numberZone, phone, state, country));
+    }
+
+    /// <summary>The first field over its limit (<see cref="TextLimits"/>, the same as for a lead added through the API), as the row's rejection reason.</summary>
+    private static string? TooLong(string? first, string? last, string? address, string? city, string? state, string? postal, string? country, string? gender,
+        string? email, string? comments, string[]? tags)
+    {
+        string? reason = null;
+        Limit(first, TextLimits.Name, "first name");
+        Limit(last, TextLimits.Name, "last name");
+        Limit(address, TextLimits.Name, "address");
+        Limit(city, TextLimits.Name, "city");
+        Limit(state, TextLimits.Name, "state");
+        Limit(postal, TextLimits.Name, "postal code");
+        Limit(country, TextLimits.Name, "country");
+        Limit(gender, TextLimits.Name, "gender");
+        Limit(email, TextLimits.Email, "e-mail address");
+        Limit(comments, TextLimits.Comments, "comment");
+        foreach (var tag in tags ?? []) Limit(tag, TextLimits.Code, "tag");
+        return reason;
+
+        void Limit(string? value, int max, string field)
+        {
+            if (reason is null && value?.Length > max) reason = $"The {field} is longer than {max:N0} characters.";
+        }
     }
 
     private static string? Clean(string raw)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ContactCenter.Telephony.Sip.Messages;
+using ContactCenter.Telephony.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace ContactCenter.Telephony.Sip.Transport;
@@ -108,7 +109,7 @@ public sealed partial class SipTransport : IAsyncDisposable
         }
         catch (SipParseException ex)
         {
-            LogMalformed(logger, source, ex.Message);
+            LogMalformed(logger, source, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
             await RejectMalformedAsync(ex, source);
             return;
         }
@@ -174,7 +175,7 @@ public sealed partial class SipTransport : IAsyncDisposable
         }
         catch (Exception ex) when (ex is SocketException or InvalidOperationException or ObjectDisposedException)
         {
-            LogRejectFailed(logger, source, ex.Message);
+            LogRejectFailed(logger, source, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
         }
     }
 

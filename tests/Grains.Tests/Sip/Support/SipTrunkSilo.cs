@@ -10,9 +10,11 @@ public static class SipTrunkSilo
 {
     /// <summary>
     /// Starts the silo (database <paramref name="name"/>) with the trunk bound to loopback on free ports and dialing
-    /// <paramref name="proxyPort"/>; <paramref name="settings"/> adds or overrides <c>ContactCenter:Sip</c> keys.
+    /// <paramref name="proxyPort"/>; <paramref name="settings"/> adds or overrides <c>ContactCenter:Sip</c> keys,
+    /// <paramref name="configure"/> adds to the silo after the trunk.
     /// </summary>
-    public static Task<TestSilo> StartAsync(string name, int proxyPort, IReadOnlyDictionary<string, string?>? settings = null)
+    public static Task<TestSilo> StartAsync(
+        string name, int proxyPort, IReadOnlyDictionary<string, string?>? settings = null, Action<ISiloBuilder>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -26,6 +28,10 @@ public static class SipTrunkSilo
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var sip = new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(SipTrunkOptions.Section);
-        return TestSilo.StartAsync(name, s => s.Services.AddSipTrunk(sip));
+        return TestSilo.StartAsync(name, s =>
+        {
+            s.Services.AddSipTrunk(sip);
+            configure?.Invoke(s);
+        });
     }
 }
