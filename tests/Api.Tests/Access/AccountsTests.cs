@@ -183,6 +183,42 @@ public sealed class AccountsTests(ApiServer server)
     }
 
     [Fact]
+    public async Task SignInsPerAddress_AndExportsPerKey_AreLimited_With429ProblemDetails()
+    {
+        var connectionString = await server.Postgres.CreateDatabaseAsync("limits_" + Guid.NewGuid().ToString("N")[..8]);
+        var url = new Uri($"http://127.0.0.1:{ApiServer.FreePort()}");
+        var settings = ApiServer.Settings(connectionString, url.ToString(), "Silo");
+        settings["ContactCenter:Accounts:LoginsPerAddressPerMinute"] = "3";
+        settings["ContactCenter:Accounts:ExportsPerMinute"] = "2";
+        await using var app = await ContactCenterApp.BuildAsync([], b => b.Configuration.AddInMemoryCollection(settings));
+        await app.StartAsync();
+        try
+        {
+            // The admin's own sign-in is the first of the three.
+            using var admin = await TestAccounts.AdminClientAsync(url);
+            using var anonymous = new HttpClient { BaseAddress = url };
+            for (var i = 0; i < 2; i++)
+                await ExpectAsync(anonymous.PostAsJsonAsync("/api/auth/login", new { username = "nobody", password = "wrong password" }), HttpStatusCode.Unauthorized);
+            var limited = await ExpectAsync(anonymous.PostAsJsonAsync("/api/auth/login", new { username = "admin", password = TestAccounts.AdminPassword }), HttpStatusCode.TooManyRequests);
+            Assert.Contains("try again", limited["detail"]!.GetValue<string>());
+
+            for (var i = 0; i < 2; i++)
+                Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/calls/export")).StatusCode);
+            using var third = await admin.GetAsync("/api/calls/export");
+            Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+            Assert.Equal("application/problem+json", third.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(third.Headers.RetryAfter);
+            // Another key has its own allowance.
+            using var other = TestAccounts.WithKey(url, await TestAccounts.IssueKeyAsync(admin, "supervisor"));
+            Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/calls/export")).StatusCode);
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    [Fact]
     public async Task FirstStart_WithoutAPassword_WritesAPrivateFile_ThatSignsIn()
     {
         var connectionString = await server.Postgres.CreateDatabaseAsync("first_admin_" + Guid.NewGuid().ToString("N")[..8]);

@@ -74,6 +74,17 @@ public sealed class EndpointAccessTests(ApiServer server)
             Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheOrleansDashboard_IsForAdminsOnly()
+    {
+        using var anonymous = server.Anonymous();
+        using var supervisor = await server.ClientAsync("supervisor");
+        var path = ContactCenterApp.OrleansDashboardPath + "/";
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.GetAsync(path)).StatusCode);
+    }
+
     /// <summary>
     /// Each role against each endpoint: a role the line does not allow gets 403 problem details, one
     /// it allows gets past authorization (whatever the handler then says about made-up ids).

@@ -79,6 +79,9 @@ public sealed class WebServer : IAsyncLifetime
             TimezoneId = "America/New_York",
         });
         context.SetDefaultTimeout(20_000);
+        // Assertions wait as long as actions: on a loaded 2-core CI machine a page can take seconds to
+        // hear a change, and the 5 s default turned that into failures that were not the product's.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(20_000);
         return new BrowserSession(context, await context.NewPageAsync());
     }
 
