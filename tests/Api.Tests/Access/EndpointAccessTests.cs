@@ -75,6 +75,17 @@ public sealed class EndpointAccessTests(ApiServer server)
     }
 
     [Fact]
+    public async Task ARequestForAnotherHostName_IsRefused_AgainstDnsRebinding()
+    {
+        using var rebound = new HttpRequestMessage(HttpMethod.Get, "/api/lists");
+        rebound.Headers.Host = "attacker.example";
+        Assert.Equal(HttpStatusCode.BadRequest, (await server.Http.SendAsync(rebound)).StatusCode);
+        using var local = new HttpRequestMessage(HttpMethod.Get, "/api/lists");
+        local.Headers.Host = "localhost";
+        Assert.Equal(HttpStatusCode.OK, (await server.Http.SendAsync(local)).StatusCode);
+    }
+
+    [Fact]
     public async Task TheOrleansDashboard_IsForAdminsOnly()
     {
         using var anonymous = server.Anonymous();
