@@ -40,7 +40,8 @@ public sealed class AgentDesktopTests(WebServer server)
         var page = agent.Page;
         await agent.SignInAsync("web-preview", password);
         await Expect(page).ToHaveURLAsync(new Regex("/agent$"));
-        await page.GetByLabel("Campaign id").FillAsync(campaignId);
+        // The desk offers the campaigns the agent is assigned to.
+        await page.GetByLabel("Campaign", new() { Exact = true }).SelectOptionAsync(campaignId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in to campaign" }).ClickAsync();
         await Expect(page.GetByTestId("agent-status")).ToHaveTextAsync("Paused");
         await page.GetByRole(AriaRole.Button, new() { Name = "Ready", Exact = true }).ClickAsync();
@@ -108,7 +109,8 @@ public sealed class AgentDesktopTests(WebServer server)
         await using var agent = await server.OpenAsync();
         var page = agent.Page;
         await agent.SignInAsync("web-auto", password, "/agent");
-        await page.GetByLabel("Campaign id").FillAsync(campaignId);
+        // The desk offers the campaigns the agent is assigned to.
+        await page.GetByLabel("Campaign", new() { Exact = true }).SelectOptionAsync(campaignId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Log in to campaign" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Ready", Exact = true }).ClickAsync();
         await Expect(page.GetByTestId("agent-status")).ToHaveTextAsync("Ready");

@@ -52,6 +52,7 @@ public static class AccessRules
         new("POST", "api/agents/{id}/preview/dial", Access.AgentSelf),
         new("POST", "api/agents/{id}/preview/skip", Access.AgentSelf),
         new("*", "api/agents/{id}/callbacks", Access.AgentSelf),
+        new("GET", "api/agents/{id}/campaigns", Access.AgentSelf),
 
         // Campaigns: supervisors run them; an agent reads the one it works.
         new("GET", "api/campaigns", Access.Supervisor),

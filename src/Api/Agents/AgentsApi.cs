@@ -32,7 +32,29 @@ public static class AgentsApi
             .ProducesInvalid().ProducesNotFound().ProducesConflict();
         api.MapPost("{id}/wrapup", WrapUpAsync).WithName("WrapUpAgent").WithSummary("WrapUp → Ready with notes, tags and a disposition")
             .ProducesBodyProblems().ProducesNotFound().ProducesConflict();
+        api.MapGet("{id}/campaigns", ListCampaignsAsync).WithName("ListAgentCampaigns")
+            .WithSummary("The campaigns this agent may log in to (assigned to it, or open to every agent), not completed")
+            .WithDescription(GrainFanOut.ListDescription).ProducesNotFound();
         return app;
+    }
+
+    /// <summary>
+    /// What an agent's desktop offers at login: the agent may not list campaigns, but it may know
+    /// those it can work. Read from the campaign grains, as the campaign list is.
+    /// </summary>
+    public static async Task<Ok<List<AgentCampaignChoice>>> ListCampaignsAsync(string id, IGrainFactory grains, GrainFanOut fanOut, HttpResponse response)
+    {
+        await grains.GetGrain<IAgentGrain>(id).GetAsync();
+        var entries = await grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync().WaitAsync(GrainFanOut.DirectoryTimeout);
+        var campaigns = await fanOut.ReadAllAsync("Campaign", entries.Select(e => e.Id), c => grains.GetGrain<ContactCenter.Grains.Campaigns.ICampaignGrain>(c).GetAsync());
+        GrainFanOut.ReportUnreadable(response, campaigns.Unreadable);
+        var open = campaigns.Items
+            .Where(c => c.Status != ContactCenter.Grains.Campaigns.CampaignStatus.Completed)
+            .Where(c => c.Definition.AgentIds.Count == 0 || c.Definition.AgentIds.Contains(id))
+            .OrderBy(c => c.Definition.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(c => new AgentCampaignChoice(c.Id, c.Definition.Name, c.Definition.DialerType, c.Status))
+            .ToList();
+        return TypedResults.Ok(open);
     }
 
     public static async Task<Ok<IReadOnlyList<AgentSnapshot>>> ListAgentsAsync(IGrainFactory grains, GrainFanOut fanOut, HttpResponse response)

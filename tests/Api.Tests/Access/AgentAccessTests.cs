@@ -49,6 +49,10 @@ public sealed class AgentAccessTests(ApiServer server)
         await ExpectAsync(mine.GetAsync("/api/agents"), HttpStatusCode.Forbidden);
         await ExpectAsync(mine.GetAsync("/api/dashboard"), HttpStatusCode.Forbidden);
 
+        // What the desktop offers at login: the campaigns it may work, for this agent only.
+        var choices = (await ExpectAsync(mine.GetAsync($"/api/agents/{me}/campaigns"), HttpStatusCode.OK)).AsArray();
+        Assert.Contains(choices, c => c!["id"]!.GetValue<string>() == campaignId && c["name"]!.GetValue<string>() == "Own work");
+        await ExpectAsync(theirs.GetAsync($"/api/agents/{me}/campaigns"), HttpStatusCode.Forbidden);
         await ExpectAsync(mine.PostAsJsonAsync($"/api/agents/{me}/login", new { campaignId }), HttpStatusCode.OK);
         await ExpectAsync(theirs.PostAsJsonAsync($"/api/agents/{other}/login", new { campaignId }), HttpStatusCode.OK);
         var campaign = await ExpectAsync(mine.GetAsync($"/api/campaigns/{campaignId}"), HttpStatusCode.OK);
