@@ -55,7 +55,7 @@ public sealed class AccessHandler(IGrainFactory grains) : AuthorizationHandler<A
         {
             case Access.Supervisor:
                 if (!isSupervisor) return "Only a supervisor or an admin may do this.";
-                return CampaignOutOfScope(user, http) ?? null;
+                return CampaignOutOfScope(user, http);
             case Access.SupervisorOfCampaignQuery:
                 if (!isSupervisor) return "Only a supervisor or an admin may do this.";
                 if (user.CampaignScopeOf().Count > 0 && string.IsNullOrWhiteSpace(http.Request.Query["campaignId"]))

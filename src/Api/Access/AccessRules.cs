@@ -118,7 +118,12 @@ public static class AccessRules
     }
 
     /// <summary>The template without its leading slash and parameter constraints or defaults.</summary>
-    public static string Normalize(string route)
+    public static string Normalize(string route) => Normalized.GetOrAdd(route, NormalizeUncached);
+
+    // Asked on every request (authorization, rate limits) for one of the node's few route templates.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Normalized = new(StringComparer.Ordinal);
+
+    private static string NormalizeUncached(string route)
     {
         var pattern = RoutePatternFactory.Parse(route);
         var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch

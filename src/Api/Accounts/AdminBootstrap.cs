@@ -20,8 +20,7 @@ public sealed partial class AdminBootstrap(
     {
         if (await users.FindAsync(AdminOptions.Username, cancellationToken) is not null) return;
         var given = admin.Value.Password;
-        if (given is not null && Passwords.Refusal(given) is { } refusal)
-            throw new OptionsValidationException(AdminOptions.Section, typeof(AdminOptions), [$"ContactCenter:Admin:Password: {refusal}"]);
+        // A configured password was checked at start (AdminOptions' validation in AccountsHosting).
         var password = given ?? Passwords.Generate();
         var created = await users.CreateAsync(AdminOptions.Username, Passwords.Hash(password), Roles.Admin, null, [], cancellationToken);
         if (created != UserCreateResult.Created) return;
