@@ -2,7 +2,8 @@ using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Broadcast.Scripts;
 using ContactCenter.Grains.Campaigns;
 using Npgsql;
-using RetryPolicy = ContactCenter.Grains.Campaigns.RetryPolicy;
+using ContactCenter.Grains.Pacing;
+using RetryPolicy = ContactCenter.Grains.Leads.RetryPolicy;
 
 namespace ContactCenter.Benchmarks.ClusterLoad;
 

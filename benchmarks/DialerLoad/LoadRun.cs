@@ -1,3 +1,5 @@
+using ContactCenter.Grains.Leads;
+using ContactCenter.Grains.Pacing;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

@@ -125,23 +125,25 @@ public sealed partial class CallGrain(
         if (state.State.Call is null && call.Disposition is not null && agentId is not null && agentId == call.AgentId) return;
         if (state.State.DispositionApplied || state.State.Call is null) throw new InvalidTransitionException($"Call '{Id}' already has a disposition.");
         var campaign = GrainFactory.GetGrain<ICampaignGrain>(call.CampaignId);
-        var definition = (await campaign.GetAsync()).Definition;
-        var disposition = definition.FindDisposition(wrapUp.Disposition)
+        var start = state.State.Start!;
+        // The set the call started with; a call started by an earlier version asks its campaign.
+        var dispositions = start.Dispositions ?? (await campaign.GetAsync()).Definition.Dispositions;
+        var disposition = DispositionSet.Find(dispositions, wrapUp.Disposition)
             ?? (wrapUp.Disposition == DispositionSet.WrapUpTimeoutDefault ? new Disposition(DispositionSet.WrapUpTimeoutDefault, Retry: true) : null)
-            ?? throw new ValidationFailedException("disposition", $"'{wrapUp.Disposition}' is not a disposition of this campaign. Use one of: {string.Join(", ", definition.Dispositions.Select(d => d.Name))}.");
+            ?? throw new ValidationFailedException("disposition", $"'{wrapUp.Disposition}' is not a disposition of this campaign. Use one of: {string.Join(", ", dispositions.Select(d => d.Name))}.");
         if (call.LeadId is { } leadId)
         {
             var lead = GrainFactory.GetGrain<ILeadGrain>(leadId);
             try
             {
-                await lead.ApplyDispositionAsync(disposition, wrapUp, agentId, definition.Retry);
+                await lead.ApplyDispositionAsync(disposition, wrapUp, agentId, start.Retry);
             }
             catch (InvalidTransitionException)
             {
                 // The answer never reached the lead (the database was away then): record it, then the disposition.
                 if ((await lead.GetAsync()) is not { Status: LeadStatus.Dialing } dialing || dialing.CurrentCallId != Id) throw;
-                await lead.RecordAttemptAsync(Id, CallOutcome.Answered, definition.Retry);
-                await lead.ApplyDispositionAsync(disposition, wrapUp, agentId, definition.Retry);
+                await lead.RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
+                await lead.ApplyDispositionAsync(disposition, wrapUp, agentId, start.Retry);
             }
         }
         state.State.DispositionApplied = true;

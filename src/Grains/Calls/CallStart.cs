@@ -1,3 +1,4 @@
+using ContactCenter.Grains.Leads;
 using ContactCenter.Grains.Campaigns;
 
 namespace ContactCenter.Grains.Calls;
@@ -16,4 +17,6 @@ public sealed record CallStart(
     [property: Id(8)] CampaignSimulation? Simulation,
     [property: Id(9)] int? WrapUpTimeoutSeconds = null,
     [property: Id(10)] ContactCenter.Grains.Broadcast.Calls.BroadcastCall? Broadcast = null,
-    [property: Id(40)] bool? DetectAnsweringMachine = null);
+    [property: Id(40)] bool? DetectAnsweringMachine = null,
+    // The campaign's disposition set when the call started; null in calls started by earlier versions.
+    [property: Id(41)] List<ContactCenter.Grains.Dispositions.Disposition>? Dispositions = null);

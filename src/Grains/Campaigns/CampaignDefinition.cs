@@ -1,3 +1,5 @@
+using ContactCenter.Grains.Leads;
+using ContactCenter.Grains.Pacing;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Dispositions;
 using ContactCenter.Grains.Trunks;
@@ -82,7 +84,4 @@ public sealed record CampaignDefinition
         v.Require(MaxConcurrentCalls is >= 1 and <= 100_000, "maxConcurrentCalls", "Must be between 1 and 100000.");
         v.Require(Trunk is null || System.Text.RegularExpressions.Regex.IsMatch(Trunk, "^[A-Za-z0-9_.-]{1,64}$"), "trunk", "A trunk name is 1 to 64 letters, digits, '.', '-' or '_'.");
     }
-
-    public Disposition? FindDisposition(string name) =>
-        Dispositions.FirstOrDefault(d => string.Equals(d.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -85,30 +85,20 @@ public sealed partial class CampaignGrain
             if (liveness[i] is CallLiveness.Unknown or CallLiveness.Ended && S.ActiveCalls.Remove(calls[i])) dropped++;
         }
         // Agents parked in Dialing for their next lead (their last call failed) are the pacing turn's to move.
-        var parked = releasing.Select(r => r.AgentId).ToHashSet();
+        var parked = dialer.ParkedAgentIds.ToHashSet();
         await Task.WhenAll(S.Agents.Keys.Where(a => !parked.Contains(a)).ToList().Select(SuperviseAgentAsync));
         // Leads this campaign claimed whose claim's answer was lost (the database dropped the connection
         // after committing) are in no hopper: hand them back. Hopper and previews hold all others; the
         // pacing turn that runs this takes none meanwhile.
-        var strays = await ReleaseStrayLeadsAsync();
+        var strays = await hopper.ReleaseStraysAsync();
         LogReconciled(Id, calls.Count, dropped, S.Agents.Count, strays);
         // Leads handed back and agents found Ready are dialed now, not after an idle wait of up to 30 s.
         if (strays > 0 || S.Agents.ContainsValue(AgentStatus.Ready))
         {
-            ClaimSoon();
+            hopper.ClaimSoon();
             if (S.Status == CampaignStatus.Running) _ = Self.PaceAsync();
         }
         if (dropped > 0) await SaveSoonAsync();
-    }
-
-    /// <summary>
-    /// Hands back leads this campaign claimed but holds nowhere (the claim's answer was lost with the
-    /// database connection); a claim that found nothing checks first, since those may be all that is left.
-    /// </summary>
-    private async Task<int> ReleaseStrayLeadsAsync()
-    {
-        var held = hopper.Select(e => e.LeadId).Concat(previews.Values.Select(p => p.Lead.LeadId)).ToArray();
-        return await hopperStore.ReleaseAllExceptAsync(Id, held);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ContactCenter.Grains.Broadcast.Calls;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Calls;
 using ContactCenter.Grains.Common;
@@ -19,28 +20,29 @@ public sealed partial class CampaignGrain(
 {
     private const string Entity = "Campaign";
     private static readonly TimeSpan PacingPeriod = TimeSpan.FromMilliseconds(250);
-    // With nothing to dial, the next claim waits for the moment a lead becomes callable, but never
-    // less than this (leads held by another campaign's claim come back soon)...
-    private static readonly TimeSpan IdleClaimMinWait = TimeSpan.FromSeconds(2);
-    // ...nor more than this: leads imported, recycled or taken off a DNC list meanwhile are not seen here.
-    private static readonly TimeSpan IdleClaimMaxWait = TimeSpan.FromSeconds(30);
     // Counting a campaign's leads reads all of them (~150 ms per million); dashboards poll about once a
     // second, often several at a time. One count serves every poll for this long; the rest stays live.
     private static readonly TimeSpan LeadCountsMaxAge = TimeSpan.FromSeconds(2);
-    private readonly Queue<HopperEntry> hopper = new();
+    private Hopper hopper = null!;
+    private CampaignDialer dialer = null!;
+    private IPacer pacer = null!;
     private IGrainTimer? pacingTimer;
-    private DateTimeOffset nextRefillAt;
     private DateTimeOffset nextCompletionCheckAt;
     private Task<(long Total, long Remaining)>? leadCounts;
     private DateTimeOffset leadCountsAt;
-    // Lists found with nothing callable, left out of claims until then (MarkQuietLists).
-    private readonly Dictionary<long, DateTimeOffset> quietLists = new();
 
     private string Id => this.GetPrimaryKeyString();
     private CampaignState S => state.State;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        hopper = new Hopper(Id, hopperStore, time)
+        {
+            HeldElsewhere = () => (pacer as PreviewPacer)?.LeadIds ?? [],
+            Claimed = (count, took) => metrics.Claimed(Id, count, took),
+        };
+        dialer = new CampaignDialer(Id, () => state.State, hopper, GrainFactory, time, logger) { SetUpFailed = ReconcileSoon };
+        pacer = CreatePacer();
         if (S.Exists)
         {
             // Leads queued by an earlier activation are not in this one's memory: hand them back.
@@ -52,12 +54,26 @@ public sealed partial class CampaignGrain(
         }
     }
 
+    /// <summary>The campaign's dialer algorithm (the type changes only in Draft, with nothing held).</summary>
+    private IPacer CreatePacer() => S.Definition.DialerType switch
+    {
+        DialerType.Preview => new PreviewPacer(hopper, time, () => TimeSpan.FromSeconds(S.Definition.PreviewTimeoutSeconds))
+        {
+            Expired = (agentId, leadId) => LogPreviewExpired(Id, agentId, leadId),
+        },
+        DialerType.Broadcast => new BroadcastPacer(hopper, time, () => new BroadcastPace(S.Definition.MaxCallsPerSecond, S.Definition.MaxConcurrentCalls), PacingPeriod),
+        _ => new AutoPacer(hopper),
+    };
+
+    private ClaimRules Rules => new(S.Definition.ListIds, S.Definition.CallingWindow, S.Definition.Retry.MaxAttempts);
+
     public async Task<CampaignSnapshot> CreateAsync(CampaignDefinition definition)
     {
         definition.Validate();
         if (S.Exists) throw new InvalidTransitionException($"Campaign '{Id}' already exists.");
         var now = time.GetUtcNow();
         state.State = new CampaignState { Exists = true, Definition = Normalize(definition), Status = CampaignStatus.Draft, CreatedAt = now };
+        pacer = CreatePacer();
         await SaveAsync();
         await Directory.UpsertAsync(new DirectoryEntry(Id, S.Definition.Name, now));
         return Snapshot();
@@ -69,7 +85,9 @@ public sealed partial class CampaignGrain(
         definition.Validate();
         if (S.Status != CampaignStatus.Draft && definition.DialerType != S.Definition.DialerType)
             throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), "change its dialer type (only a Draft can)");
+        var typeChanged = definition.DialerType != S.Definition.DialerType;
         S.Definition = Normalize(definition);
+        if (typeChanged) pacer = CreatePacer();
         ListsChanged();
         await SaveAsync();
         await Directory.UpsertAsync(new DirectoryEntry(Id, S.Definition.Name, S.CreatedAt));
@@ -157,8 +175,7 @@ public sealed partial class CampaignGrain(
     private void ListsChanged()
     {
         leadCounts = null;
-        nextRefillAt = default;
-        quietLists.Clear();
+        hopper.ListsChanged();
     }
 
     public Task<IReadOnlyList<string>> GetActiveCallIdsAsync() => Task.FromResult<IReadOnlyList<string>>(S.ActiveCalls.Keys.ToList());
@@ -184,12 +201,7 @@ public sealed partial class CampaignGrain(
             throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), "give up its last list (attach another first, or stop it)");
         S.Definition = S.Definition with { ListIds = [.. S.Definition.ListIds.Where(id => id != listId)] };
         leadCounts = null;
-        quietLists.Remove(listId);
-        var kept = hopper.Where(e => e.ListId != listId).ToList();
-        var dropped = hopper.Where(e => e.ListId == listId).Select(e => e.LeadId).ToList();
-        hopper.Clear();
-        foreach (var e in kept) hopper.Enqueue(e);
-        await hopperStore.ReleaseAsync(Id, dropped);
+        await hopperStore.ReleaseAsync(Id, hopper.DropList(listId));
         await SaveAsync();
         return Snapshot();
     }
@@ -249,9 +261,9 @@ public sealed partial class CampaignGrain(
     {
         // A call that never reached its agent (unanswered, abandoned, lost) leaves the agent in Dialing:
         // the pacing turn dials the next lead for them. A stale repeat finds the agent elsewhere and is dropped.
-        if (!connected && agentId is not null) releasing.Enqueue((agentId, callId));
-        if (agentId is null) ReleaseTrunkSlot(callId);
-        ClaimSoon();
+        if (!connected && agentId is not null) dialer.Park(agentId, callId);
+        if (agentId is null) dialer.ReleaseTrunkSlot(callId, TrunkName);
+        hopper.ClaimSoon();
         _ = Self.PaceAsync();
         return SaveSoonAsync();
     }
@@ -260,31 +272,15 @@ public sealed partial class CampaignGrain(
     {
         var counts = new Dictionary<string, int>(S.Counters.Dispositions) { [disposition] = S.Counters.Dispositions.GetValueOrDefault(disposition) + 1 };
         S.Counters = S.Counters with { Dispositions = counts };
-        ClaimSoon();
+        hopper.ClaimSoon();
         return SaveSoonAsync();
-    }
-
-    /// <summary>
-    /// A call's outcome or disposition may have made its lead callable again at once (a retry or
-    /// callback with no delay), which the idle wait did not know of: claim again within
-    /// <see cref="IdleClaimMinWait"/>, but not more often than that.
-    /// </summary>
-    private void ClaimSoon()
-    {
-        var soon = time.GetUtcNow() + IdleClaimMinWait;
-        if (nextRefillAt > soon) nextRefillAt = soon;
     }
 
     public Task PaceAsync() => PaceTurnAsync();
 
-    private readonly Queue<(string AgentId, string CallId)> releasing = new();
     private Task? writing;
     private bool dirty;
 
-    /// <summary>
-    /// Persists the state, one write at a time: interleaved calls (agents and calls reporting) and
-    /// the pacing turn's parallel call set-ups all save, and two writes in flight would race on the etag.
-    /// </summary>
     /// <summary>
     /// Counters, agent states and live calls change with every call; while the pacing timer runs
     /// they are written by the next turn (at most once a second) instead of once per event.
@@ -308,6 +304,10 @@ public sealed partial class CampaignGrain(
     private bool pendingChanges;
     private DateTimeOffset lastFlush;
 
+    /// <summary>
+    /// Persists the state, one write at a time: interleaved calls (agents and calls reporting) and
+    /// the pacing turn's parallel call set-ups all save, and two writes in flight would race on the etag.
+    /// </summary>
     private async Task SaveAsync()
     {
         dirty = true;
@@ -323,8 +323,7 @@ public sealed partial class CampaignGrain(
 
     private void StartPacing()
     {
-        nextRefillAt = default;
-        quietLists.Clear();
+        hopper.ListsChanged();
         pacingTimer ??= this.RegisterGrainTimer(PaceTurnAsync, new GrainTimerCreationOptions(TimeSpan.Zero, PacingPeriod) { Interleave = false, KeepAlive = true });
     }
 
@@ -334,9 +333,9 @@ public sealed partial class CampaignGrain(
         pacingTimer = null;
         pendingChanges = false;
         hopper.Clear();
-        previews.Clear();
+        pacer.Reset();
         await hopperStore.ReleaseAllAsync(Id);
-        await ReleaseWaitingAgentsAsync();
+        await dialer.ReleaseParkedAsync();
     }
 
     /// <summary>One pacing turn: move agents whose call failed on, then give every Ready agent a call.</summary>
@@ -363,185 +362,29 @@ public sealed partial class CampaignGrain(
     {
         if (S.Status != CampaignStatus.Running)
         {
-            await ReleaseWaitingAgentsAsync();
+            await dialer.ReleaseParkedAsync();
             return;
         }
-        if (S.Definition.DialerType == DialerType.Preview)
+        var d = S.Definition;
+        // Dialing people with no conversation to give them would be worse than not dialing: the script first.
+        int? scriptVersion = d.DialerType == DialerType.Broadcast ? await ResolveScriptVersionAsync() : null;
+        if (d.DialerType == DialerType.Broadcast && scriptVersion is null) return;
+        var ready = S.Agents.Where(a => a.Value == AgentStatus.Ready).Select(a => a.Key).ToList();
+        var calls = await pacer.PlanAsync(new PacingFloor(Rules, ready, dialer.ParkedCount, S.ActiveCalls.Count));
+        var placed = d.DialerType switch
         {
-            await PacePreviewAsync();
-            return;
-        }
-        if (S.Definition.DialerType == DialerType.Broadcast) { await PaceBroadcastAsync(); return; }
-        if (S.Definition.DialerType != DialerType.Auto) return;
-
-        // Every agent needing a call gets its lead now; the reservations and call set-ups then run
-        // side by side, because done one after another they, not the carrier, would pace the dialer.
-        var waitingAgents = new List<(string AgentId, string? PreviousCallId)>();
-        while (releasing.TryDequeue(out var waiting)) waitingAgents.Add((waiting.AgentId, waiting.CallId));
-        waitingAgents.AddRange(S.Agents.Where(a => a.Value == AgentStatus.Ready).Select(a => (a.Key, (string?)null)));
-        if (waitingAgents.Count > 0) await RefillAsync(waitingAgents.Count);
-        await Task.WhenAll(waitingAgents.Select(w => DialForAsync(w.AgentId, w.PreviousCallId)));
+            DialerType.Auto => await dialer.DialForAgentsAsync(ready),
+            DialerType.Broadcast when calls > 0 => await dialer.StartAgentlessAsync(calls, TrunkName, new BroadcastCall(d.AgentScriptId!, scriptVersion!.Value, d.Dispositions)),
+            _ => 0,
+        };
+        pacer.Placed(placed);
+        if (placed > 0) await SaveSoonAsync();
         await CompleteIfExhaustedAsync();
-    }
-
-    /// <summary>Places the next lead's call for an agent; releases the agent when nothing is callable.</summary>
-    private async Task DialForAsync(string agentId, string? previousCallId)
-    {
-        while (TakeLead(agentId) is { } entry)
-        {
-            var callId = Guid.NewGuid().ToString("N");
-            var agent = GrainFactory.GetGrain<IAgentGrain>(agentId);
-            try
-            {
-                if (previousCallId is null) await agent.ReserveAsync(callId);
-                else await agent.ReassignAsync(previousCallId, callId);
-                // The agent's own report follows; until then this turn must not offer it another lead.
-                S.Agents[agentId] = AgentStatus.Dialing;
-            }
-            catch (DomainException ex)
-            {
-                LogAgentUnavailable(Id, agentId, ex.Message);
-                hopper.Enqueue(entry);
-                return; // the lead stays for someone else
-            }
-            S.ActiveCalls[callId] = new ActiveCall(callId, entry.LeadId, agentId, time.GetUtcNow());
-            try
-            {
-                var d = S.Definition;
-                await GrainFactory.GetGrain<ICallGrain>(callId).StartAsync(new CallStart(Id, entry.LeadId, entry.Phone, d.CallerId, agentId,
-                    S.AgentSipUris.GetValueOrDefault(agentId), d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, DetectAnsweringMachine: d.AnsweringMachineDetection));
-                S.Counters = S.Counters with { Dialed = S.Counters.Dialed + 1 };
-                await SaveSoonAsync();
-                return;
-            }
-            catch (DomainException ex)
-            {
-                // The lead refused (dialed elsewhere, DNC): keep the agent reserved and try the next lead.
-                LogLeadRefused(Id, entry.LeadId, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
-                S.ActiveCalls.Remove(callId);
-                previousCallId = callId;
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // The database or the cluster failed the set-up. The lead goes back to the hopper (should its
-                // dial have begun, it refuses the next one and the call sweep settles it); the agent is let
-                // go now, or by the next reconciliation if that fails too.
-                LogDialFailed(Id, entry.LeadId, ex.GetType().Name, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
-                ReconcileSoon();
-                S.ActiveCalls.Remove(callId);
-                hopper.Enqueue(entry);
-                await ReleaseAgentAsync(agentId, callId);
-                return;
-            }
-        }
-        if (previousCallId is not null) await ReleaseAgentAsync(agentId, previousCallId);
-    }
-
-    /// <summary>Tops the in-memory hopper up from PostgreSQL so it holds at least <paramref name="needed"/> leads.</summary>
-    private async Task RefillAsync(int needed)
-    {
-        if (hopper.Count >= needed || time.GetUtcNow() < nextRefillAt) return;
-        await ClaimAsync(Math.Clamp(needed * 2, 10, 1000) - hopper.Count);
-    }
-
-    /// <summary>Claims up to <paramref name="batch"/> leads into the hopper; with none callable, waits for when some may be.</summary>
-    private async Task ClaimAsync(int batch)
-    {
-        var d = S.Definition;
-        var now = time.GetUtcNow();
-        var lists = d.ListIds.Where(id => !quietLists.TryGetValue(id, out var until) || until <= now).ToList();
-        var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var claimed = await hopperStore.ClaimAsync(Id, lists, d.CallingWindow, d.Retry.MaxAttempts, batch, now);
-        metrics.Claimed(Id, claimed.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
-        foreach (var e in claimed) hopper.Enqueue(e);
-        if (claimed.Count > 0)
-        {
-            MarkQuietLists(lists, claimed, batch, now);
-        }
-        else if (lists.Count < d.ListIds.Count)
-        {
-            // The lists still giving ran dry: the next turn claims from every list again.
-            quietLists.Clear();
-        }
-        else if (await ReleaseStrayLeadsAsync() == 0)
-        {
-            await WaitForCallableLeadsAsync();
-        }
-    }
-
-    /// <summary>
-    /// A list that gave no lead to a claim that took some had nothing callable, when the claim took
-    /// fewer than it asked for or took leads of a list after it in priority (its own would have come
-    /// first). A claim still reads such a list's due leads outside their hours one by one (a west
-    /// coast list in the east's morning: 0.84 s per million), so it is left out of the claims for
-    /// <see cref="IdleClaimMaxWait"/>; what becomes callable there meanwhile waits that long at most.
-    /// </summary>
-    private void MarkQuietLists(IReadOnlyList<long> lists, IReadOnlyList<HopperEntry> claimed, int batch, DateTimeOffset now)
-    {
-        var giving = claimed.Select(e => e.ListId).ToHashSet();
-        var lastGivingRank = lists.Select((id, rank) => giving.Contains(id) ? rank : -1).Max();
-        for (var rank = 0; rank < lists.Count; rank++)
-        {
-            if (!giving.Contains(lists[rank]) && (claimed.Count < batch || rank < lastGivingRank))
-                quietLists[lists[rank]] = now + IdleClaimMaxWait;
-        }
-    }
-
-    /// <summary>
-    /// Nothing callable now: the next claim waits until a lead may become callable (a retry or
-    /// callback falls due, the window opens in a due lead's zone), within <see cref="IdleClaimMinWait"/>
-    /// and <see cref="IdleClaimMaxWait"/>. A claim reads past every due lead outside its calling hours,
-    /// a million of them in about a second, so a campaign left running overnight used to do that
-    /// every two seconds.
-    /// </summary>
-    private async Task WaitForCallableLeadsAsync()
-    {
-        var d = S.Definition;
-        var now = time.GetUtcNow();
-        if (S.ActiveCalls.Count > 0)
-        {
-            // Their ends bring the next claim anyway (ClaimSoon); no need to read the lists for when.
-            nextRefillAt = now + IdleClaimMinWait;
-            return;
-        }
-        var next = await hopperStore.NextCallableAsync(Id, d.ListIds, d.CallingWindow, d.Retry.MaxAttempts, now);
-        var wait = next is { } at ? at - now : IdleClaimMaxWait;
-        nextRefillAt = now + (wait < IdleClaimMinWait ? IdleClaimMinWait : wait > IdleClaimMaxWait ? IdleClaimMaxWait : wait);
-        LogNothingCallable(Id, next, nextRefillAt);
-    }
-
-    /// <summary>A personal callback goes to its agent when that agent asks; others take the head of the queue.</summary>
-    private HopperEntry? TakeLead(string agentId)
-    {
-        if (hopper.Count == 0) return null;
-        var personal = hopper.FirstOrDefault(e => e.CallbackAgentId == agentId);
-        if (personal is null) return hopper.Dequeue();
-        var rest = hopper.Where(e => e != personal).ToList();
-        hopper.Clear();
-        foreach (var e in rest) hopper.Enqueue(e);
-        return personal;
-    }
-
-    private async Task ReleaseAgentAsync(string agentId, string callId)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IAgentGrain>(agentId).ReleaseAsync(callId);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            LogAgentUnavailable(Id, agentId, ex.Message);
-        }
-    }
-
-    private async Task ReleaseWaitingAgentsAsync()
-    {
-        while (releasing.TryDequeue(out var waiting)) await ReleaseAgentAsync(waiting.AgentId, waiting.CallId);
     }
 
     private async Task CompleteIfExhaustedAsync()
     {
-        if (hopper.Count > 0 || previews.Count > 0 || S.ActiveCalls.Count > 0 || time.GetUtcNow() < nextCompletionCheckAt) return;
+        if (hopper.Count > 0 || pacer is PreviewPacer { Count: > 0 } || S.ActiveCalls.Count > 0 || time.GetUtcNow() < nextCompletionCheckAt) return;
         // One index probe per list, but a database round trip: once a second is plenty.
         nextCompletionCheckAt = time.GetUtcNow() + TimeSpan.FromSeconds(1);
         if (!await hopperStore.AnyRemainingAsync(S.Definition.ListIds))
@@ -594,15 +437,6 @@ public sealed partial class CampaignGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId} has no leads left and is Completed")]
     private partial void LogCompleted(string campaignId);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: nothing callable; next lead callable at {NextCallableAt}, next claim at {NextClaimAt}")]
-    private partial void LogNothingCallable(string campaignId, DateTimeOffset? nextCallableAt, DateTimeOffset nextClaimAt);
-
     [LoggerMessage(Level = LogLevel.Debug, Message = "Campaign {CampaignId}: agent {AgentId} not available: {Reason}")]
     private partial void LogAgentUnavailable(string campaignId, string agentId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: dialing lead {LeadId} failed ({Error}: {Reason}); it goes back to the hopper")]
-    private partial void LogDialFailed(string campaignId, long leadId, string error, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: lead {LeadId} refused the dial: {Reason}")]
-    private partial void LogLeadRefused(string campaignId, long leadId, string reason);
 }

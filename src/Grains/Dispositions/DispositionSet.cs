@@ -19,6 +19,10 @@ public static class DispositionSet
         new("Voicemail", Retry: true),
     ];
 
+    /// <summary>A disposition of the set by name, as agents type it (case and surrounding spaces aside).</summary>
+    public static Disposition? Find(IEnumerable<Disposition> set, string? name) =>
+        set.FirstOrDefault(d => string.Equals(d.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The disposition recorded when an agent lets the wrap-up timer run out.</summary>
     public const string WrapUpTimeoutDefault = "No Disposition";
 }

@@ -9,7 +9,7 @@ namespace ContactCenter.Grains.Pacing;
 /// statement. SKIP LOCKED lets several campaigns (on several silos) share lists without
 /// waiting on each other or taking the same lead.
 /// </summary>
-public sealed class HopperStore(NpgsqlDataSource db)
+public sealed class HopperStore(NpgsqlDataSource db) : ILeadClaims
 {
     public async Task<IReadOnlyList<HopperEntry>> ClaimAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, int limit, DateTimeOffset now, CancellationToken ct = default)
     {

@@ -9,7 +9,8 @@ namespace ContactCenter.Silo.Hosting;
 /// behind a collection expression (<c>&lt;&gt;z__ReadOnlyArray`1</c>, <c>&lt;&gt;z__ReadOnlyList`1</c>, ...).
 /// A fresh process refuses the hidden names (they are on no allow-list, and the types vanish once
 /// nothing in the assembly needs them), and an array no longer fits the <see cref="List{T}"/> the
-/// members declare now. Both are read as <see cref="List{T}"/>.
+/// members declare now. Both are read as <see cref="List{T}"/>. Types that have since moved to
+/// another namespace (<see cref="Moved"/>) are read under their new name.
 /// </summary>
 /// <remarks>
 /// Element types still go through Orleans' own binder and its allow-list, so nothing outside it is
@@ -20,8 +21,21 @@ public sealed class LegacyCollectionBinder(ISerializationBinder inner) : ISerial
 {
     private const string HiddenPrefix = "<>z__ReadOnly";
 
+    /// <summary>Old full names of state types that moved namespace, and where they live now.</summary>
+    private static readonly (string Old, string Now)[] Moved =
+    [
+        ("ContactCenter.Grains.Campaigns.CallingWindow", "ContactCenter.Grains.Pacing.CallingWindow"),
+        ("ContactCenter.Grains.Campaigns.WeekdayWindow", "ContactCenter.Grains.Pacing.WeekdayWindow"),
+        ("ContactCenter.Grains.Campaigns.RetryPolicy", "ContactCenter.Grains.Leads.RetryPolicy"),
+    ];
+
     public Type BindToType(string? assemblyName, string typeName)
     {
+        // Also inside generic arguments and array names, hence a replacement rather than a lookup.
+        foreach (var (old, now) in Moved)
+        {
+            if (typeName.Contains(old, StringComparison.Ordinal)) typeName = typeName.Replace(old, now, StringComparison.Ordinal);
+        }
         if (typeName.StartsWith(HiddenPrefix, StringComparison.Ordinal)
             && typeName.IndexOf("[[", StringComparison.Ordinal) is var open and > 0
             && typeName.LastIndexOf("]]", StringComparison.Ordinal) is var close && close > open)

@@ -1,3 +1,4 @@
+using ContactCenter.Grains.Pacing;
 using System.Text.Json.Nodes;
 using ContactCenter.Grains.Broadcast.Calls;
 using ContactCenter.Grains.Broadcast.Library;
@@ -135,7 +136,7 @@ public sealed class CallConversationTurnTests(ConversationSilo fixture) : IClass
         };
         var call = Grains.GetGrain<ICallGrain>(TestData.NewId("call"));
         await call.StartAsync(new CallStart(campaign.GetPrimaryKeyString(), lead.Id, lead.Phone, "+12125550000", null, null, 10,
-            new ContactCenter.Grains.Campaigns.RetryPolicy(), simulation, Broadcast: new BroadcastCall(scriptId, 1, DispositionSet.CreateDefaults())));
+            new ContactCenter.Grains.Leads.RetryPolicy(), simulation, Broadcast: new BroadcastCall(scriptId, 1, DispositionSet.CreateDefaults())));
         return (call, campaign, lead.Id);
     }
 

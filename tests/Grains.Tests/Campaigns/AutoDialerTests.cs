@@ -1,3 +1,4 @@
+using ContactCenter.Grains.Leads;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Dispositions;

@@ -1,3 +1,5 @@
+using ContactCenter.Grains.Leads;
+using ContactCenter.Grains.Pacing;
 using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Tests.Support;

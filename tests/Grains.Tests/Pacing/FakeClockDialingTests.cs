@@ -1,3 +1,4 @@
+using ContactCenter.Grains.Pacing;
 using System.Reflection;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Campaigns;

@@ -1,3 +1,4 @@
+using ContactCenter.Grains.Pacing;
 using System.Text.Json.Nodes;
 using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Broadcast.Scripts;
@@ -77,7 +78,7 @@ silo = await SipTrunkSilo.StartAsync("grains_voice", customer.Port);
             Name = "Voice broadcast", DialerType = DialerType.Broadcast, CallerId = "+12125550000", ListIds = [list.Id],
             CallingWindow = new CallingWindow { Start = "00:00", End = "23:59" }, AgentScriptId = scriptId,
             MaxCallsPerSecond = 1, MaxConcurrentCalls = 1, RingTimeoutSeconds = 10, AnsweringMachineDetection = false,
-            Retry = new ContactCenter.Grains.Campaigns.RetryPolicy { MaxAttempts = 1 },
+            Retry = new ContactCenter.Grains.Leads.RetryPolicy { MaxAttempts = 1 },
         });
         await campaign.StartAsync();
 

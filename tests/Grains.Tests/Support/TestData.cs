@@ -1,3 +1,4 @@
+using ContactCenter.Grains.Pacing;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Broadcast.Library;
 using ContactCenter.Grains.Broadcast.Scripts;

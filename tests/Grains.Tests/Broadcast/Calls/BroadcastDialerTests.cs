@@ -1,3 +1,4 @@
+using ContactCenter.Grains.Pacing;
 using System.Text.Json.Nodes;
 using ContactCenter.Grains.Agents;
 using ContactCenter.Grains.Broadcast.Library;

@@ -1,6 +1,6 @@
 using ContactCenter.Telephony.Carrier;
 
-namespace ContactCenter.Grains.Campaigns;
+namespace ContactCenter.Grains.Leads;
 
 /// <summary>How often and how soon a lead is tried again after an attempt that reached no one.</summary>
 [GenerateSerializer, Immutable, Alias("cc.RetryPolicy")]

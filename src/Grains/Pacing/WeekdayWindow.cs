@@ -1,6 +1,6 @@
 using ContactCenter.Grains.Common;
 
-namespace ContactCenter.Grains.Campaigns;
+namespace ContactCenter.Grains.Pacing;
 
 /// <summary>A weekday whose calling hours differ from the campaign's default (or that is closed).</summary>
 [GenerateSerializer, Immutable, Alias("cc.WeekdayWindow")]

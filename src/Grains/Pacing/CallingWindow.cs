@@ -1,7 +1,7 @@
 using System.Globalization;
 using ContactCenter.Grains.Common;
 
-namespace ContactCenter.Grains.Campaigns;
+namespace ContactCenter.Grains.Pacing;
 
 /// <summary>
 /// The hours, in each lead's own time zone, when the lead may be called ("08:00" to "21:00"),

@@ -1,0 +1,17 @@
+using ContactCenter.Grains.Broadcast.Calls;
+using ContactCenter.Grains.Calls;
+using ContactCenter.Grains.Pacing;
+
+namespace ContactCenter.Grains.Campaigns;
+
+/// <summary>
+/// The one place a campaign's call start is built, for every dialer: what the call needs to run on its
+/// own to the end (ring timeout, retry rules, the disposition set its wrap-up is checked against),
+/// so it never has to ask the campaign back while the campaign may be waiting on it.
+/// </summary>
+public static class CallStarts
+{
+    public static CallStart For(string campaignId, CampaignDefinition d, HopperEntry lead, string? agentId = null, string? agentSipUri = null, BroadcastCall? broadcast = null) =>
+        new(campaignId, lead.LeadId, lead.Phone, d.CallerId, agentId, agentSipUri, d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, broadcast,
+            DetectAnsweringMachine: d.AnsweringMachineDetection, Dispositions: [.. d.Dispositions]);
+}
