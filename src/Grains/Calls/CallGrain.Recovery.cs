@@ -163,7 +163,7 @@ public sealed partial class CallGrain
         {
             var connected = call.ConnectedAt is not null;
             // Answered for an agent but never bridged to one: the person heard nobody (abandoned).
-            var abandoned = !connected && start.AgentId is not null;
+            var abandoned = !connected && (start.AgentId is not null || start.ConnectOnAnswer);
             if (connected && (start.AgentId ?? call.AgentId) is { } agentId)
             {
                 try
@@ -175,11 +175,29 @@ public sealed partial class CallGrain
                     LogAgentNotUpdated(Id, agentId, ex.Message);
                 }
             }
+            if (abandoned && !state.State.DispositionApplied && start.Broadcast is null) await ApplyAbandonedAsync(start);
             await campaign.CallEndedAsync(Id, start.AgentId, CallOutcome.Answered, connected, abandoned);
         }
         state.State.Finished = true;
         await state.WriteStateAsync();
         await ClearIfSettledAsync();
+    }
+
+    /// <summary>An abandoned call takes the system's Abandoned disposition: its lead is retried, its record says so.</summary>
+    private async Task ApplyAbandonedAsync(CallStart start)
+    {
+        var disposition = DispositionSet.Abandoned;
+        try
+        {
+            await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).ApplyDispositionAsync(disposition, new WrapUpRequest(disposition.Name), null, start.Retry);
+        }
+        catch (DomainException ex)
+        {
+            LogLeadNotUpdated(Id, start.LeadId, ex.Message);
+        }
+        state.State.DispositionApplied = true;
+        await SaveAsync(Call with { Disposition = disposition.Name });
+        await records.UpsertAsync(Call);
     }
 
     /// <summary>

@@ -163,6 +163,7 @@ public sealed partial class CallGrain(
     {
         var start = state.State.Start!;
         Remember(Call with { Status = CallStatus.Answered, AnsweredAt = at });
+        if (start.ConnectOnAnswer && start.AgentId is null) start = await TakeAgentAsync(start);
         // A person is on the line: reach the agent first, bookkeeping after (its state write included).
         if (start.AgentId is { } agentId)
         {
@@ -183,10 +184,37 @@ public sealed partial class CallGrain(
         }
         await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
         if (Call.Status == CallStatus.Answered) await SaveAsync(Call);
-        if (start.AgentId is null)
+        if (start.ConnectOnAnswer && start.AgentId is null)
+        {
+            // Predictive with no agent free: abandoned, and ended rather than left in silence.
+            LogAbandoned(Id);
+            await carrier.HangUpAsync(Id);
+        }
+        else if (start.AgentId is null)
         {
             await StartConversationAsync(voicemail: false); // Broadcast: the AI agent takes the call from here.
         }
+    }
+
+    /// <summary>
+    /// Predictive: the campaign hands the answered call to its Ready agent free longest. From here the call is
+    /// that agent's as if dialed for it (recovery included: the start is saved with the connection).
+    /// </summary>
+    private async Task<CallStart> TakeAgentAsync(CallStart start)
+    {
+        try
+        {
+            if (await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).TakeAgentForAsync(Id) is not { } agent) return start;
+            start = start with { AgentId = agent.AgentId, AgentSipUri = agent.SipUri };
+            state.State.Start = start;
+            Remember(Call with { AgentId = agent.AgentId });
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The campaign could not be asked (its silo away): nobody takes the call.
+            LogNotConnected(Id, "(none)", ex.GetType().Name);
+        }
+        return start;
     }
 
     /// <param name="voicemail">What a Broadcast call kept up on a machine left there, if anything.</param>
@@ -232,6 +260,9 @@ public sealed partial class CallGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} connected to agent {AgentId} {LatencyMs} ms after answer")]
     private partial void LogConnected(string callId, string agentId, double latencyMs);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} answered with no agent Ready: abandoned")]
+    private partial void LogAbandoned(string callId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId} answered but not connected to agent {AgentId}: {Reason}")]
     private partial void LogNotConnected(string callId, string agentId, string reason);

@@ -19,4 +19,6 @@ public sealed record CallStart(
     [property: Id(10)] ContactCenter.Grains.Broadcast.Calls.BroadcastCall? Broadcast = null,
     [property: Id(40)] bool? DetectAnsweringMachine = null,
     // The campaign's disposition set when the call started; null in calls started by earlier versions.
-    [property: Id(41)] List<ContactCenter.Grains.Dispositions.Disposition>? Dispositions = null);
+    [property: Id(41)] List<ContactCenter.Grains.Dispositions.Disposition>? Dispositions = null,
+    // Predictive: dialed for no agent in particular; the campaign hands the answered call to a Ready agent.
+    [property: Id(42)] bool ConnectOnAnswer = false);

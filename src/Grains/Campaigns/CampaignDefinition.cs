@@ -42,6 +42,8 @@ public sealed record CampaignDefinition
     /// agent); null follows the SIP trunk's setting (ContactCenter:Sip:AnsweringMachineDetection).
     /// </summary>
     [Id(40)] public bool? AnsweringMachineDetection { get; init; }
+    /// <summary>Predictive dialer: abandon target and the estimator's settings (defaults when null).</summary>
+    [Id(41)] public PredictiveSettings? Predictive { get; init; }
 
     /// <summary>The longest simulated ring or talk time: a day.</summary>
     public const int MaxSimulatedSeconds = 86_400;
@@ -51,7 +53,7 @@ public sealed record CampaignDefinition
         var v = new Validation();
         v.Require(!string.IsNullOrWhiteSpace(Name), "name", "A name is required.");
         v.Require(Name is null || Name.Length <= 200, "name", "The name is longer than 200 characters.");
-        v.Require(Enum.IsDefined(DialerType), "dialerType", "Use Preview, Auto or Broadcast.");
+        v.Require(Enum.IsDefined(DialerType), "dialerType", "Use Preview, Auto, Predictive or Broadcast.");
         v.Require(CallerId is null || System.Text.RegularExpressions.Regex.IsMatch(CallerId, @"^\+?[0-9]{3,15}$"), "callerId", "A caller ID is a phone number such as +15551234567.");
         v.Require(ListIds is not null && ListIds.All(id => id > 0) && ListIds.Distinct().Count() == ListIds.Count, "listIds", "List ids must be positive and listed once.");
         v.Require(AgentIds is not null && AgentIds.All(a => !string.IsNullOrWhiteSpace(a)), "agentIds", "Agent ids must not be empty.");
@@ -71,6 +73,7 @@ public sealed record CampaignDefinition
                 "simulation", $"RingSeconds and TalkSeconds must be finite and at most {MaxSimulatedSeconds} seconds.");
             foreach (var message in sim.ValidateCallerReplies()) v.Add("simulation.callerReplies", message);
         }
+        foreach (var (field, message) in (Predictive ?? new()).Validate()) v.Add(field, message);
         ValidateBroadcast(v);
         v.ThrowIfInvalid();
     }

@@ -127,21 +127,31 @@ internal sealed partial class CampaignDialer(string campaignId, Func<CampaignSta
     /// Calls without an agent (Broadcast): takes trunk channels for up to <paramref name="count"/> calls and
     /// starts them side by side; returns how many started. Channels of calls never placed go straight back.
     /// </summary>
-    public async Task<int> StartAgentlessAsync(int count, string trunkName, BroadcastCall broadcast)
+    public async Task<int> StartBroadcastAsync(int count, string trunkName, BroadcastCall broadcast)
     {
         if (count <= 0) return 0;
         var trunk = grains.GetGrain<ITrunkGrain>(trunkName);
         var granted = await trunk.AcquireAsync(campaignId, Enumerable.Range(0, count).Select(_ => Guid.NewGuid().ToString("N")).ToList());
         foreach (var callId in granted) trunkOfCall[callId] = trunkName;
-        var started = await Task.WhenAll(granted.Select(callId => StartAgentlessAsync(callId, broadcast)));
+        var started = await Task.WhenAll(granted.Select(callId => StartNextLeadAsync(callId, broadcast)));
         var unused = granted.Where((_, i) => !started[i]).ToList();
         foreach (var callId in unused) trunkOfCall.Remove(callId);
         if (unused.Count > 0) await trunk.ReleaseAsync(unused);
         return started.Count(s => s);
     }
 
+    /// <summary>
+    /// Predictive: starts up to <paramref name="count"/> calls side by side for no agent in particular; each
+    /// answered one asks the campaign for the Ready agent free longest. Returns how many started.
+    /// </summary>
+    public async Task<int> StartWithoutAgentAsync(int count)
+    {
+        var started = await Task.WhenAll(Enumerable.Range(0, count).Select(_ => StartNextLeadAsync(Guid.NewGuid().ToString("N"), null)));
+        return started.Count(s => s);
+    }
+
     /// <summary>Places one call to the next callable lead; false when the hopper ran dry or the set-up failed.</summary>
-    private async Task<bool> StartAgentlessAsync(string callId, BroadcastCall broadcast)
+    private async Task<bool> StartNextLeadAsync(string callId, BroadcastCall? broadcast)
     {
         while (hopper.Take() is { } lead)
         {

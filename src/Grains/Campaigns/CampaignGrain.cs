@@ -26,6 +26,10 @@ public sealed partial class CampaignGrain(
     private Hopper hopper = null!;
     private CampaignDialer dialer = null!;
     private IPacer pacer = null!;
+    private PacingStatistics statistics = null!;
+    // When each logged-in agent entered its current state (in memory): the longest-idle agent takes a
+    // predictive call, and a busy spell that ends is a handle time for the statistics.
+    private readonly Dictionary<string, DateTimeOffset> agentSince = new(StringComparer.Ordinal);
     private IGrainTimer? pacingTimer;
     private DateTimeOffset nextCompletionCheckAt;
     private Task<(long Total, long Remaining)>? leadCounts;
@@ -41,6 +45,7 @@ public sealed partial class CampaignGrain(
             HeldElsewhere = () => (pacer as PreviewPacer)?.LeadIds ?? [],
             Claimed = (count, took) => metrics.Claimed(Id, count, took),
         };
+        statistics = new PacingStatistics(time, () => TimeSpan.FromMinutes((S.Definition.Predictive ?? new()).EvaluationWindowMinutes));
         dialer = new CampaignDialer(Id, () => state.State, hopper, GrainFactory, time, logger) { SetUpFailed = ReconcileSoon };
         pacer = CreatePacer();
         if (S.Exists)
@@ -61,6 +66,7 @@ public sealed partial class CampaignGrain(
         {
             Expired = (agentId, leadId) => LogPreviewExpired(Id, agentId, leadId),
         },
+        DialerType.Predictive => new PredictivePacer(hopper, statistics, () => S.Definition.Predictive ?? new()),
         DialerType.Broadcast => new BroadcastPacer(hopper, time, () => new BroadcastPace(S.Definition.MaxCallsPerSecond, S.Definition.MaxConcurrentCalls), PacingPeriod),
         _ => new AutoPacer(hopper),
     };
@@ -156,7 +162,7 @@ public sealed partial class CampaignGrain(
         var (total, remaining) = await LeadCountsAsync();
         var byState = Enum.GetValues<AgentStatus>().Where(s => s != AgentStatus.Offline)
             .ToDictionary(s => s, s => S.Agents.Values.Count(a => a == s));
-        return new CampaignStats(Id, S.Status, total, remaining, S.Counters, byState, S.ActiveCalls.Count, hopper.Count);
+        return new CampaignStats(Id, S.Status, total, remaining, S.Counters, byState, S.ActiveCalls.Count, hopper.Count, AbandonRate.From(S.Days, time.GetUtcNow()));
     }
 
     /// <summary>The lead counts of the campaign's lists, shared by the polls within <see cref="LeadCountsMaxAge"/>.</summary>
@@ -233,6 +239,12 @@ public sealed partial class CampaignGrain(
     public Task AgentStatusChangedAsync(string agentId, AgentStatus status)
     {
         if (!S.Agents.ContainsKey(agentId) && status == AgentStatus.Offline) return Task.CompletedTask;
+        var now = time.GetUtcNow();
+        if (S.Agents.GetValueOrDefault(agentId) is AgentStatus.Connected or AgentStatus.WrapUp && status is not (AgentStatus.Connected or AgentStatus.WrapUp)
+            && agentSince.TryGetValue(agentId, out var busySince))
+            statistics.Handled(now - busySince);
+        if (status != S.Agents.GetValueOrDefault(agentId) && !(status == AgentStatus.WrapUp && S.Agents.GetValueOrDefault(agentId) == AgentStatus.Connected))
+            agentSince[agentId] = now;
         S.Agents[agentId] = status;
         if (status == AgentStatus.Ready && S.Status == CampaignStatus.Running) _ = Self.PaceAsync();
         return Task.CompletedTask;
@@ -241,7 +253,10 @@ public sealed partial class CampaignGrain(
     public Task CallEndedAsync(string callId, string? agentId, CallOutcome outcome, bool connected, bool abandoned)
     {
         // A call reports once: it saves that it has (CallState.Finished) and repeats only when that failed.
-        S.ActiveCalls.Remove(callId);
+        var now = time.GetUtcNow();
+        if (S.ActiveCalls.Remove(callId, out var call))
+            statistics.Attempted(outcome == CallOutcome.Answered, abandoned, (call.AnsweredAt ?? now) - call.StartedAt);
+        AbandonRate.Count(S.Days, now, answered: outcome == CallOutcome.Answered, abandoned);
         metrics.CallEnded(Id, outcome, connected, abandoned);
         var c = S.Counters;
         S.Counters = c with
@@ -262,10 +277,38 @@ public sealed partial class CampaignGrain(
         // A call that never reached its agent (unanswered, abandoned, lost) leaves the agent in Dialing:
         // the pacing turn dials the next lead for them. A stale repeat finds the agent elsewhere and is dropped.
         if (!connected && agentId is not null) dialer.Park(agentId, callId);
-        if (agentId is null) dialer.ReleaseTrunkSlot(callId, TrunkName);
+        if (agentId is null && S.Definition.DialerType == DialerType.Broadcast) dialer.ReleaseTrunkSlot(callId, TrunkName);
         hopper.ClaimSoon();
         _ = Self.PaceAsync();
         return SaveSoonAsync();
+    }
+
+    public async Task<AssignedAgent?> TakeAgentForAsync(string callId)
+    {
+        var now = time.GetUtcNow();
+        if (S.ActiveCalls.TryGetValue(callId, out var call)) S.ActiveCalls[callId] = call with { AnsweredAt = now };
+        // The agent free longest first: waits even out across the floor.
+        var candidates = S.Agents.Where(a => a.Value == AgentStatus.Ready).Select(a => a.Key)
+            .OrderBy(a => agentSince.GetValueOrDefault(a)).ToList();
+        foreach (var agentId in candidates)
+        {
+            if (S.Agents.GetValueOrDefault(agentId) != AgentStatus.Ready) continue; // taken by an interleaved call meanwhile
+            S.Agents[agentId] = AgentStatus.Dialing;
+            try
+            {
+                await GrainFactory.GetGrain<IAgentGrain>(agentId).ReserveAsync(callId);
+            }
+            catch (DomainException ex)
+            {
+                LogAgentUnavailable(Id, agentId, ex.Message);
+                ReconcileSoon(); // the agent's real state is checked within seconds
+                continue;
+            }
+            if (S.ActiveCalls.TryGetValue(callId, out var answered)) S.ActiveCalls[callId] = answered with { AgentId = agentId };
+            await SaveSoonAsync();
+            return new AssignedAgent(agentId, S.AgentSipUris.GetValueOrDefault(agentId));
+        }
+        return null;
     }
 
     public Task DispositionRecordedAsync(string disposition)
@@ -369,12 +412,17 @@ public sealed partial class CampaignGrain(
         // Dialing people with no conversation to give them would be worse than not dialing: the script first.
         int? scriptVersion = d.DialerType == DialerType.Broadcast ? await ResolveScriptVersionAsync() : null;
         if (d.DialerType == DialerType.Broadcast && scriptVersion is null) return;
+        // A predictive call that found its agent but could not reach it leaves the agent reserved: let it go.
+        if (d.DialerType == DialerType.Predictive) await dialer.ReleaseParkedAsync();
         var ready = S.Agents.Where(a => a.Value == AgentStatus.Ready).Select(a => a.Key).ToList();
-        var calls = await pacer.PlanAsync(new PacingFloor(Rules, ready, dialer.ParkedCount, S.ActiveCalls.Count));
+        var busy = S.Agents.Values.Count(a => a is AgentStatus.Connected or AgentStatus.WrapUp);
+        var unanswered = S.ActiveCalls.Values.Count(c => c.AnsweredAt is null && c.AgentId is null);
+        var calls = await pacer.PlanAsync(new PacingFloor(Rules, ready, dialer.ParkedCount, S.ActiveCalls.Count, busy, unanswered));
         var placed = d.DialerType switch
         {
             DialerType.Auto => await dialer.DialForAgentsAsync(ready),
-            DialerType.Broadcast when calls > 0 => await dialer.StartAgentlessAsync(calls, TrunkName, new BroadcastCall(d.AgentScriptId!, scriptVersion!.Value, d.Dispositions)),
+            DialerType.Predictive when calls > 0 => await dialer.StartWithoutAgentAsync(calls),
+            DialerType.Broadcast when calls > 0 => await dialer.StartBroadcastAsync(calls, TrunkName, new BroadcastCall(d.AgentScriptId!, scriptVersion!.Value, d.Dispositions)),
             _ => 0,
         };
         pacer.Placed(placed);

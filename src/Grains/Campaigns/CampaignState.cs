@@ -15,4 +15,6 @@ public sealed class CampaignState
     [Id(6)] public Dictionary<string, ActiveCall> ActiveCalls { get; set; } = [];
     /// <summary>Phones of the logged-in agents, so a call can be bridged without asking the agent.</summary>
     [Id(7)] public Dictionary<string, string?> AgentSipUris { get; set; } = [];
+    /// <summary>Live-answered and abandoned calls per calling day ("yyyy-MM-dd", UTC), the last 30 days.</summary>
+    [Id(8)] public Dictionary<string, DailyCalls> Days { get; set; } = [];
 }

@@ -8,4 +8,6 @@ public enum DialerType
     Auto,
     /// <summary>An AI agent holds the conversation; no human needed.</summary>
     Broadcast,
+    /// <summary>Dials ahead of the agents under an abandon-rate target; an answered call goes to the agent free longest.</summary>
+    Predictive,
 }

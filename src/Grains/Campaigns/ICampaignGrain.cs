@@ -53,6 +53,11 @@ public interface ICampaignGrain : IGrainWithStringKey
     /// <summary>A call of this campaign ended (answered or not).</summary>
     [AlwaysInterleave] Task CallEndedAsync(string callId, string? agentId, CallOutcome outcome, bool connected, bool abandoned);
     [AlwaysInterleave] Task DispositionRecordedAsync(string disposition);
+    /// <summary>
+    /// Predictive: a call dialed for no agent in particular was answered; the Ready agent free longest is
+    /// reserved for it and returned, or null when none is Ready (the call is abandoned).
+    /// </summary>
+    [AlwaysInterleave] Task<AssignedAgent?> TakeAgentForAsync(string callId);
     /// <summary>Asks for a pacing turn soon, without waiting for it.</summary>
     [OneWay] Task PaceAsync();
 

@@ -23,6 +23,12 @@ public static class DispositionSet
     public static Disposition? Find(IEnumerable<Disposition> set, string? name) =>
         set.FirstOrDefault(d => string.Equals(d.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// The disposition the system records on an answered call no agent took (abandoned): nobody is left to
+    /// choose one, and the lead is tried again under the retry rules rather than left Contacted for good.
+    /// </summary>
+    public static readonly Disposition Abandoned = new("Abandoned", Retry: true);
+
     /// <summary>The disposition recorded when an agent lets the wrap-up timer run out.</summary>
     public const string WrapUpTimeoutDefault = "No Disposition";
 }

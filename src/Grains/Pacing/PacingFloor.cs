@@ -7,4 +7,6 @@ namespace ContactCenter.Grains.Pacing;
 /// <param name="ReadyAgents">Agents waiting for work, in no particular order.</param>
 /// <param name="ParkedAgents">Agents still reserved after a call that never reached them, waiting for their next lead.</param>
 /// <param name="CallsInFlight">Calls placed and not yet ended.</param>
-public sealed record PacingFloor(ClaimRules Rules, IReadOnlyList<string> ReadyAgents, int ParkedAgents, int CallsInFlight);
+/// <param name="BusyAgents">Agents on a call or in wrap-up (they free up in time).</param>
+/// <param name="UnansweredCalls">Calls in flight that no agent has taken yet (dialing or ringing).</param>
+public sealed record PacingFloor(ClaimRules Rules, IReadOnlyList<string> ReadyAgents, int ParkedAgents, int CallsInFlight, int BusyAgents = 0, int UnansweredCalls = 0);
