@@ -1,5 +1,6 @@
 using ContactCenter.Telephony.AgentPhones;
 using ContactCenter.Telephony.Carrier;
+using ContactCenter.Telephony.Privacy;
 using ContactCenter.Telephony.Sip.UserAgents;
 using Microsoft.Extensions.Logging;
 
@@ -52,9 +53,31 @@ public sealed partial class TrunkCarrier(
         }
     }
 
-    public async Task HangUpAsync(string callId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Sends the BYE (or CANCEL) and returns without waiting for the call to wrap up: the end is reported through the
+    /// event sink like all progress (<see cref="ICarrier"/>). Not cancellable: a hang-up once asked for must happen.
+    /// </summary>
+    public Task HangUpAsync(string callId, CancellationToken cancellationToken = default)
     {
-        if (userAgent.FindCall(callId) is { } call) await call.HangUpAsync(cancellationToken);
+        if (userAgent.FindCall(callId) is not { } call) return Task.CompletedTask;
+        // The SIP call's HangUpAsync completes only once its HungUp event has been delivered to the sink, and the sink is
+        // the call grain that asked, still in its turn: awaiting it here held the grain until Orleans timed the event
+        // out (30 s), and the router's retries kept both waiting for minutes (issue 16). The BYE or CANCEL normally leaves
+        // before the SIP call's first wait, so only the wrap-up (media stop, event delivery) is left to the background.
+        _ = WrapUpAsync(call.HangUpAsync(CancellationToken.None), callId);
+        return Task.CompletedTask;
+    }
+
+    private async Task WrapUpAsync(Task hangingUp, string callId)
+    {
+        try
+        {
+            await hangingUp;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogHangUpFailed(logger, callId, ex.GetType().Name, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
+        }
     }
 
     public CallMedia? GetMedia(string callId) =>
@@ -85,6 +108,9 @@ public sealed partial class TrunkCarrier(
         }
         LogBridged(logger, callId, agent.AgentId, time.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: hanging up failed ({Error}: {Reason})")]
+    private static partial void LogHangUpFailed(ILogger logger, string callId, string error, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} joined agent {AgentId}'s channel in {ElapsedMs} ms")]
     private static partial void LogBridged(ILogger logger, string callId, string agentId, double elapsedMs);
