@@ -4,17 +4,19 @@ namespace ContactCenter.Telephony.Media.Amd;
 public static class AmdMediaSessionExtensions
 {
     /// <summary>
-    /// Listens to <paramref name="session"/>'s received audio until the detector decides. Bounded in
-    /// wall-clock time too: if audio stops or never comes, the result is NotSure (TooLong) one second
-    /// after <see cref="AmdOptions.TotalAnalysisTime"/>. Start it before the far end's audio flows.
+    /// Listens to <paramref name="session"/>'s received audio until the detector decides, judging audio time, not
+    /// packets: a pause in the far end's RTP (by the RTP timestamps, and by the arrival clock once it is longer than
+    /// <see cref="AmdOptions.MediaGap"/>) and comfort noise (RFC 3389) are silence, as the far end's user was silent.
+    /// Bounded in wall-clock time too: if audio never comes, the result is NotSure (TooLong) one second after
+    /// <see cref="AmdOptions.TotalAnalysisTime"/>. Start it before the far end's audio flows.
     /// </summary>
     public static Task<AmdResult> DetectAnsweringMachineAsync(this IMediaSession session, AmdOptions? options = null,
         TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         options ??= new AmdOptions();
-        var detector = new AnsweringMachineDetector(options);
-        return LiveAudioAnalysis.RunAsync(session, detector.ProcessFrame, detector.Expire, options.TotalAnalysisTime + TimeSpan.FromSeconds(1),
-            gapAsSilence: null, timeProvider ?? TimeProvider.System, cancellationToken);
+        var problems = options.Validate().ToList();
+        if (problems.Count > 0) throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        return LiveAmdAnalysis.RunAsync(session, options, options.TotalAnalysisTime + TimeSpan.FromSeconds(1), timeProvider ?? TimeProvider.System, cancellationToken);
     }
 }

@@ -10,10 +10,17 @@ namespace ContactCenter.Telephony.Media.Amd;
 /// waits, so a greeting followed by enough silence is Human; a recorded greeting talks on, so too
 /// many words, too long a greeting or word, or a long silence before anything is said is Machine.
 /// The decision comes within the total analysis time of audio, or NotSure. Feed frames in order.
+/// Time is audio time, not packets: a sender that suppresses silence (RFC 3551 §4.1) or sends comfort noise instead
+/// (RFC 3389) leaves out exactly the silence that tells a waiting person from a greeting, so the RTP timestamps of
+/// <see cref="ProcessFrame(AudioFrame)"/> and <see cref="ProcessComfortNoise"/> and the silence the caller counts by
+/// arrival time (<see cref="ProcessSilence"/>) put it back.
 /// </summary>
 public sealed class AnsweringMachineDetector
 {
+    private static readonly TimeSpan SilenceStep = TimeSpan.FromMilliseconds(20);
+
     private readonly AmdOptions options;
+    private RtpAudioTimeline timeline = new();
     private TimeSpan total;
     private TimeSpan silence;
     private TimeSpan consecutiveVoice;
@@ -40,13 +47,49 @@ public sealed class AnsweringMachineDetector
     public AmdResult? ProcessFrame(ReadOnlySpan<short> samples)
     {
         if (Result is not null || samples.IsEmpty) return Result;
-        var duration = TimeSpan.FromSeconds(samples.Length / (double)AudioClip.SampleRate);
-        total += duration;
+        return Count(Duration(samples.Length), voice: VoiceActivity.MeanAbsoluteLevel(samples) >= options.SilenceThreshold);
+    }
 
-        if (VoiceActivity.MeanAbsoluteLevel(samples) < options.SilenceThreshold) OnSilence(duration);
-        else OnVoice(duration);
+    /// <summary>
+    /// Analyses one received frame in the far end's time: when its RTP timestamp is ahead of where the audio so far
+    /// ended, the sender sent nothing in between (silence suppression) and that time is silence first. A concealed
+    /// frame for time already counted as silence is skipped; a real frame is always heard, even late. Frames must come
+    /// in sequence order, as <see cref="IMediaSession.AudioReceived"/> raises them.
+    /// </summary>
+    public AmdResult? ProcessFrame(AudioFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var length = frame.Samples.Length;
+        if (Result is not null || length == 0) return Result;
+        if (frame.Concealed && timeline.IsCounted(frame.Timestamp, length)) return null;
 
-        if (Result is null && total >= options.TotalAnalysisTime) Decide(AmdStatus.NotSure, AmdCause.TooLong);
+        CountSilence(timeline.GapBefore(frame.Timestamp));
+        timeline.Cover(frame.Timestamp, length);
+        return ProcessFrame(frame.Samples);
+    }
+
+    /// <summary>
+    /// A comfort-noise packet (RFC 3389, payload type 13 or the negotiated CN type) at <paramref name="rtpTimestamp"/>:
+    /// the far end is silent from there on. Time its timestamp shows missing before it is silence too.
+    /// </summary>
+    public AmdResult? ProcessComfortNoise(uint rtpTimestamp)
+    {
+        if (Result is not null) return Result;
+        CountSilence(timeline.GapBefore(rtpTimestamp));
+        timeline.Cover(rtpTimestamp, 0);
+        return Result;
+    }
+
+    /// <summary>
+    /// Counts <paramref name="duration"/> of silence for which no audio came (the far end sent nothing, by the arrival
+    /// clock). Decisions fall on the 20 ms step where they would with silent frames.
+    /// </summary>
+    public AmdResult? ProcessSilence(TimeSpan duration)
+    {
+        if (Result is not null || duration <= TimeSpan.Zero) return Result;
+        var samples = (int)Math.Round(Math.Min(duration.TotalSeconds, 3600) * AudioClip.SampleRate);
+        timeline.Advance(samples);
+        CountSilence(samples);
         return Result;
     }
 
@@ -56,6 +99,17 @@ public sealed class AnsweringMachineDetector
         Span<short> pcm = codes.Length <= 1024 ? stackalloc short[codes.Length] : new short[codes.Length];
         G711.Decode(law, codes, pcm);
         return ProcessFrame(pcm);
+    }
+
+    /// <summary>
+    /// A copy in the same state, to try out silence that may not have happened: by the arrival clock the far end is
+    /// quiet, but its packets may merely be late, and then their timestamps, not the clock, must say how long the pause was.
+    /// </summary>
+    internal AnsweringMachineDetector Fork()
+    {
+        var fork = (AnsweringMachineDetector)MemberwiseClone();
+        fork.timeline = timeline.Clone();
+        return fork;
     }
 
     /// <summary>Ends the analysis because no more audio will come: the decision, or NotSure (AudioEnded).</summary>
@@ -75,6 +129,24 @@ public sealed class AnsweringMachineDetector
             detector.ProcessFrame(samples.Slice(offset, Math.Min(G711.SamplesPer20Ms, samples.Length - offset)));
         }
         return detector.Finish();
+    }
+
+    private static TimeSpan Duration(int samples) => TimeSpan.FromSeconds(samples / (double)AudioClip.SampleRate);
+
+    private void CountSilence(int samples)
+    {
+        var step = (int)(SilenceStep.TotalSeconds * AudioClip.SampleRate);
+        for (var left = samples; left > 0 && Result is null; left -= step) Count(Duration(Math.Min(step, left)), voice: false);
+    }
+
+    private AmdResult? Count(TimeSpan duration, bool voice)
+    {
+        total += duration;
+        if (voice) OnVoice(duration);
+        else OnSilence(duration);
+
+        if (Result is null && total >= options.TotalAnalysisTime) Decide(AmdStatus.NotSure, AmdCause.TooLong);
+        return Result;
     }
 
     private void OnSilence(TimeSpan duration)

@@ -4,8 +4,9 @@ namespace ContactCenter.Telephony.Media.Amd;
 internal delegate TResult? FrameAnalysis<TResult>(ReadOnlySpan<short> samples) where TResult : class;
 
 /// <summary>
-/// Feeds a live call's received audio to a frame detector (AMD, the greeting's end) until it decides, bounded in
-/// wall-clock time so it ends even when the far end's audio stops or never comes.
+/// Feeds a live call's received audio to a frame detector (the greeting's end) until it decides, bounded in
+/// wall-clock time so it ends even when the far end's audio stops or never comes. AMD has its own runner in audio
+/// time, <see cref="LiveAmdAnalysis"/>.
 /// </summary>
 internal static class LiveAudioAnalysis
 {

@@ -48,9 +48,21 @@ public sealed class AnsweringMachineDetectorTests
     public void ShortSentence_DependsOnTheWordLimit()
     {
         var clip = Silence(0.2).Append(SpeechAudio.Render("Hello, this is John.")).Append(Silence(2));
-        Assert.Equal(AmdStatus.Machine, AnsweringMachineDetector.Analyze(clip).Status);
-        var lenient = AnsweringMachineDetector.Analyze(clip, new AmdOptions { MaximumNumberOfWords = 4 });
-        Assert.Equal(AmdStatus.Human, lenient.Status);
+        var result = AnsweringMachineDetector.Analyze(clip);
+        Assert.Equal(AmdStatus.Human, result.Status);
+        Assert.Equal(2, result.Words);
+        var strict = AnsweringMachineDetector.Analyze(clip, new AmdOptions { MaximumNumberOfWords = 1 });
+        Assert.Equal(AmdCause.MaxWords, strict.Cause);
+    }
+
+    [Fact]
+    public void ShortSentence_WithAsterisks50msBetweenWords_SplitsAtAStopConsonant_AndIsMachine()
+    {
+        // Why the default is 100 ms: at 50 ms the silent closure that starts the "J" of "John" ends a word.
+        var clip = Silence(0.2).Append(SpeechAudio.Render("Hello, this is John.")).Append(Silence(2));
+        var asterisk = AnsweringMachineDetector.Analyze(clip, new AmdOptions { BetweenWordsSilence = TimeSpan.FromMilliseconds(50) });
+        Assert.Equal(AmdStatus.Machine, asterisk.Status);
+        Assert.Equal(AmdCause.MaxWords, asterisk.Cause);
     }
 
     [Fact]
