@@ -223,7 +223,7 @@ public sealed class ApiTests(ApiServer server)
         var wrapped = await PostAsync($"/api/agents/{agentId}/wrapup", new { disposition = "Sale", notes = "paid by card", tags = new[] { "card" } });
         Assert.Equal("Ready", wrapped["status"]!.GetValue<string>());
         var completed = await ReadAsync(await Http.GetAsync($"/api/calls?state=completed&campaignId={campaignId}"), HttpStatusCode.OK);
-        var call = Assert.Single(completed.AsArray());
+        var call = Assert.Single(completed["items"]!.AsArray());
         Assert.Equal("Completed", call!["status"]!.GetValue<string>());
         Assert.Equal("Sale", call["disposition"]!.GetValue<string>());
         var one = await ReadAsync(await Http.GetAsync($"/api/calls/{call["id"]!.GetValue<string>()}"), HttpStatusCode.OK);

@@ -61,7 +61,7 @@ public sealed class BroadcastApiTests(ApiServer server)
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            calls = (await ReadAsync(await Http.GetAsync($"/api/calls?state=completed&campaignId={campaignId}"), HttpStatusCode.OK)).AsArray();
+            calls = (await ReadAsync(await Http.GetAsync($"/api/calls?state=completed&campaignId={campaignId}"), HttpStatusCode.OK))["items"]!.AsArray();
             if (calls.Count == 3 && calls.All(c => c!["status"]!.GetValue<string>() == "Completed")) break;
             await Task.Delay(100);
         }

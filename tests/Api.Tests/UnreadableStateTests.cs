@@ -114,7 +114,7 @@ public sealed class UnreadableStateTests(ApiServer server)
         Assert.Equal([badCampaign], UnreadableIds(dashboardResponse));
 
         var calls = await http.GetAsync("/api/calls?state=active");
-        Assert.Empty((await ReadAsync(calls, HttpStatusCode.OK)).AsArray());
+        Assert.Empty((await ReadAsync(calls, HttpStatusCode.OK))["items"]!.AsArray());
         Assert.Equal([badCampaign], UnreadableIds(calls));
 
         foreach (var (path, id) in new[] { ($"/api/campaigns/{badCampaign}", badCampaign), ($"/api/campaigns/{badCampaign}/stats", badCampaign), ($"/api/agents/{badAgent}", badAgent) })

@@ -114,8 +114,8 @@ public sealed class RestartTests(PostgresFixture postgres, ITestOutputHelper out
         {
             if (await GetAsync($"/api/agents/{id}") is { } agent) eachAgent.Add(agent);
         }
-        var active = await GetAsync("/api/calls?state=active");
-        var completed = await GetAsync($"/api/calls?state=completed&campaignId={s.CampaignId}&limit=1000");
+        var active = (await GetAsync("/api/calls?state=active&limit=1000"))?["items"];
+        var completed = (await GetAsync($"/api/calls?state=completed&campaignId={s.CampaignId}&limit=1000"))?["items"];
         var lists = await GetAsync("/api/lists");
         checks.That(failures.Count == 0, $"every campaign, agent, call and list endpoint answers 200 {when}", failures.Count == 0 ? null : string.Join(" | ", failures));
 

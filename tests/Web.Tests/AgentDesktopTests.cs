@@ -90,7 +90,7 @@ public sealed class AgentDesktopTests(WebServer server)
         await Expect(page.GetByTestId("calls-handled")).ToHaveTextAsync("3");
         await Expect(page.GetByText("Waiting for the next lead to preview")).ToBeVisibleAsync();
         var records = await server.GetAsync("/api/calls?state=completed&agentId=web-preview");
-        Assert.Equal(dispositions.Order(), records.EnumerateArray().Select(r => r.GetProperty("disposition").GetString()).Order());
+        Assert.Equal(dispositions.Order(), records.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("disposition").GetString()).Order());
     }
 
     [Fact]

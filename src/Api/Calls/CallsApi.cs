@@ -16,8 +16,8 @@ public static class CallsApi
     {
         var api = app.MapGroup("api/calls").WithTags("Calls").ProducesUnavailable();
         api.MapGet("", ListCallsAsync).WithName("ListCalls")
-            .WithSummary("Live calls (state=active) or call detail records (state=completed; filters agentId, leadId, outcome, disposition, from, to; next page: before=<last call's id>)")
-            .WithDescription("For state=active: " + GrainFanOut.ListDescription)
+            .WithSummary("Calls newest first: live (state=active), ended (state=completed, their call detail records) or both (no state); filters campaignId, agentId, leadId, outcome, disposition, from, to; keyset pages via 'after' = the previous page's 'next'")
+            .WithDescription("Live calls are read from their grains: " + GrainFanOut.ListDescription)
             .ProducesInvalid().ProducesNotFound();
         api.MapGet("export", ExportCallsAsync).WithName("ExportCalls").WithSummary("Call detail records as CSV, newest first, streamed (same filters as state=completed)")
             .Produces<string>(StatusCodes.Status200OK, CsvResponse.ContentType).ProducesInvalid();
@@ -31,28 +31,58 @@ public static class CallsApi
     }
 
     /// <summary>
-    /// Live calls (state=active, optionally of one campaign, agent or lead) or call detail records
-    /// (state=completed), newest first, filtered by campaign, agent, lead, outcome, disposition and
-    /// time (from inclusive, to exclusive); the next page starts after the call named by before.
+    /// Calls newest first, live (state=active), ended (state=completed, their call detail records) or both (no
+    /// state): each call is in exactly one of the two. Filtered by campaign, agent, lead, outcome, disposition and
+    /// creation time (from inclusive, to exclusive); a page holds up to limit calls and the next one starts after
+    /// the cursor given as this page's next (after=...). before=&lt;a call's id&gt; is the older way to say the same.
     /// </summary>
-    public static async Task<Ok<IReadOnlyList<CallSnapshot>>> ListCallsAsync(IGrainFactory grains, CallRecordStore records, GrainFanOut fanOut, HttpResponse response, string? state, string? campaignId,
-        string? agentId, long? leadId, string? outcome, string? disposition, string? from, string? to, [TextLimit(TextLimits.Id)] string? before, int? limit, CancellationToken ct)
+    public static async Task<Ok<CallPage>> ListCallsAsync(IGrainFactory grains, CallRecordStore records, GrainFanOut fanOut, HttpResponse response, string? state, string? campaignId,
+        string? agentId, long? leadId, string? outcome, string? disposition, string? from, string? to, [TextLimit(TextLimits.Cursor)] string? after,
+        [TextLimit(TextLimits.Id)] string? before, int? limit, CancellationToken ct)
     {
-        state = QueryText.Optional(state)?.ToLowerInvariant() ?? "active";
-        campaignId = QueryText.Optional(campaignId);
-        agentId = QueryText.Optional(agentId);
-        Problem.Require(state is "active" or "completed", "state", "Use active or completed.");
+        state = QueryText.Optional(state)?.ToLowerInvariant() ?? "all";
+        Problem.Require(state is "all" or "active" or "completed", "state", "Use active, completed or all (the default: both).");
         Problem.Require(limit is null or (>= 1 and <= 1000), "limit", "Between 1 and 1000.");
-        if (state == "completed")
-            return TypedResults.Ok(await records.ListAsync(RecordQuery(campaignId, agentId, leadId, outcome, disposition, from, to, before, limit ?? 100), ct));
+        after = QueryText.Optional(after);
+        before = QueryText.Optional(before);
+        Problem.Require(after is null || before is null, "before", "Page with after (the previous page's next) alone.");
+        if (state == "active")
+        {
+            var v = new Validation();
+            foreach (var (name, value) in new[] { ("outcome", outcome), ("disposition", disposition) })
+                v.Require(QueryText.Optional(value) is null, name, "Filters ended calls (state=completed); live calls have no outcome yet.");
+            v.ThrowIfInvalid();
+        }
+        var size = limit ?? 100;
+        var query = RecordQuery(campaignId, agentId, leadId, outcome, disposition, from, to, before: null, limit: size + 1);
+        var cursor = after is not null ? CallCursor.Decode(after, "after")
+            : before is not null ? await PlaceOfAsync(before, grains, records, ct)
+            : null;
 
-        var v = new Validation();
-        foreach (var (name, value) in new[] { ("outcome", outcome), ("disposition", disposition), ("from", from), ("to", to), ("before", before) })
-            v.Require(QueryText.Optional(value) is null, name, "Filters completed calls (state=completed); live calls have no outcome yet.");
-        v.ThrowIfInvalid();
-        // Live calls are grains; each campaign knows its calls in flight. One named campaign is the
-        // request's target, so its failure is the answer; over all campaigns, one that cannot be read
-        // is left out and reported like a call that cannot be read.
+        var calls = new List<CallSnapshot>();
+        if (state != "active")
+            calls.AddRange(await records.ListAsync(query with { After = cursor is null ? null : (cursor.CreatedAt, cursor.Id) }, ct));
+        // Live calls have no outcome or disposition: a filter on either leaves them all out.
+        if (state != "completed" && query.Outcome is null && query.Disposition is null)
+        {
+            var ended = calls.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+            calls.AddRange((await LiveCallsAsync(grains, fanOut, response, query.CampaignId)).Where(c =>
+                !ended.Contains(c.Id) && (query.AgentId is null || c.AgentId == query.AgentId) && (query.LeadId is null || c.LeadId == query.LeadId)
+                && (query.From is null || c.CreatedAt >= query.From) && (query.To is null || c.CreatedAt < query.To) && (cursor is null || cursor.Precedes(c))));
+        }
+        calls.Sort(CallCursor.NewestFirst);
+        var more = calls.Count > size;
+        var items = more ? calls.GetRange(0, size) : calls;
+        return TypedResults.Ok(new CallPage(items, more ? CallCursor.After(items[^1]).Encode() : null));
+    }
+
+    /// <summary>
+    /// The calls live now, of one campaign or of all. Each campaign knows its calls in flight; one named campaign is
+    /// the request's target, so its failure is the answer; over all campaigns, one that cannot be read is left out
+    /// and reported like a call that cannot be read.
+    /// </summary>
+    private static async Task<IEnumerable<CallSnapshot>> LiveCallsAsync(IGrainFactory grains, GrainFanOut fanOut, HttpResponse response, string? campaignId)
+    {
         var unreadable = new List<UnreadableEntry>();
         List<string> callIds;
         if (campaignId is not null)
@@ -66,13 +96,30 @@ public static class CallsApi
             unreadable.AddRange(perCampaign.Unreadable);
             callIds = [.. perCampaign.Items.SelectMany(ids => ids)];
         }
-        // A call that ended since its campaign was asked answers "not found" and is simply not live any more.
-        var calls = await fanOut.ReadAllAsync("Call", callIds, id => grains.GetGrain<ICallGrain>(id).GetAsync());
+        // A call that ended since its campaign was asked answers "not found", or no longer live: it is on record now.
+        var calls = await fanOut.ReadAllAsync("Call", callIds.Distinct(StringComparer.Ordinal), id => grains.GetGrain<ICallGrain>(id).GetAsync());
         unreadable.AddRange(calls.Unreadable);
         GrainFanOut.ReportUnreadable(response, unreadable);
-        return TypedResults.Ok<IReadOnlyList<CallSnapshot>>(calls.Items
-            .Where(c => c.IsLive && (agentId is null || c.AgentId == agentId) && (leadId is null || c.LeadId == leadId))
-            .Take(limit ?? 1000).ToList());
+        return calls.Items.Where(c => c.IsLive);
+    }
+
+    /// <summary>Where the call named by the older before=&lt;id&gt; parameter sits in the order, live or on record.</summary>
+    private static async Task<CallCursor> PlaceOfAsync(string callId, IGrainFactory grains, CallRecordStore records, CancellationToken ct)
+    {
+        var call = await records.GetAsync(callId, ct);
+        if (call is null)
+        {
+            try
+            {
+                call = await grains.GetGrain<ICallGrain>(callId).GetAsync();
+            }
+            catch (EntityNotFoundException)
+            {
+            }
+        }
+        return call is null
+            ? throw new ValidationFailedException("before", $"No call '{callId}': pass the id of the last call of the previous page, or better its next as after.")
+            : CallCursor.After(call);
     }
 
     /// <summary>The call detail records matching the same filters as CSV, newest first, streamed.</summary>

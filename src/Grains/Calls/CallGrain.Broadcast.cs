@@ -38,6 +38,9 @@ public sealed partial class CallGrain
                 return true;
             }
             (outcome, code) = (BroadcastCallRunner.TransferFailedOutcome, run.TransferFailedDisposition ?? BroadcastCallRunner.TransferFailedOutcome);
+            // The conversation ended asking for a transfer; what happened is that nobody took the call, and the
+            // conversation on record must say so, as the lead's and the record's disposition do.
+            details = await Runner.TransferFailedAsync(broadcast, details, code);
         }
         await ApplyConversationDispositionAsync(start, broadcast, outcome, code, details);
         return false;
@@ -107,6 +110,24 @@ public sealed partial class CallGrain
     }
 
     /// <summary>
+    /// The lead's time zone, in which the person's "tomorrow" and the script's callback times are read: UTC when the
+    /// lead has none, as its calling window counts it; null (the silo's zone) when the lead cannot be read, which must
+    /// not keep the agent from answering a person on the line.
+    /// </summary>
+    private async Task<string?> LeadTimeZoneAsync(long leadId)
+    {
+        try
+        {
+            return (await GrainFactory.GetGrain<ILeadGrain>(leadId).GetAsync()).TimeZone ?? "UTC";
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogLeadZoneUnknown(Id, leadId, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    /// <summary>
     /// A voicemail attempt ended: the script's voicemail policy goes on the record with it. The simulated carrier and
     /// the hang-up policy end such calls at once; a real call kept up for the message (<paramref name="keptUp"/>) records
     /// what was actually left (<paramref name="left"/>, null when nothing could be).
@@ -161,6 +182,9 @@ public sealed partial class CallGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId}: conversation ended {Outcome}, disposition {Disposition}")]
     private partial void LogConversationEnded(string callId, string outcome, string disposition);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: the time zone of lead {LeadId} could not be read ({Error}); the silo's zone applies")]
+    private partial void LogLeadZoneUnknown(string callId, long leadId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: transfer to campaign {CampaignId} failed: {Reason}")]
     private partial void LogTransferFailed(string callId, string campaignId, string reason);

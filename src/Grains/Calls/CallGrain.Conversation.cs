@@ -68,6 +68,7 @@ public sealed partial class CallGrain
             await carrier.HangUpAsync(Id);
             return;
         }
+        if (!voicemail && broadcast.TimeZone is null) broadcast = broadcast with { TimeZone = await LeadTimeZoneAsync(start.LeadId) };
         var voice = ServiceProvider.GetRequiredService<VoiceCallRunner>();
         var text = Runner;
         var (simulation, leadId) = (start.Simulation, start.LeadId);

@@ -65,7 +65,8 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
     /// <exception cref="Common.ValidationFailedException">The <c>before</c> cursor names no record.</exception>
     public async Task<IReadOnlyList<CallSnapshot>> ListAsync(CallRecordQuery query, CancellationToken ct = default)
     {
-        await using var cmd = CreateQuery(query, Math.Clamp(query.Limit, 1, 1000));
+        // Up to 1,001: a page of 1,000 and the one record that tells whether another page follows.
+        await using var cmd = CreateQuery(query, Math.Clamp(query.Limit, 1, 1001));
         var page = await ReadAsync(cmd, ct);
         if (page.Count == 0 && query.Before is not null && await GetAsync(query.Before, ct) is null)
             throw new Common.ValidationFailedException("before", $"No call record '{query.Before}': pass the id of the last call of the previous page.");
@@ -75,7 +76,7 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
     /// <summary>Every call detail record matching <paramref name="query"/>, newest first, read as the caller consumes them.</summary>
     public async IAsyncEnumerable<CallSnapshot> StreamAsync(CallRecordQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
-        await using var cmd = CreateQuery(query with { Before = null }, limit: null);
+        await using var cmd = CreateQuery(query with { Before = null, After = null }, limit: null);
         cmd.CommandTimeout = 0;
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct)) yield return Read(r);
@@ -89,24 +90,27 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
         return cmd;
     }
 
-    /// <summary>The WHERE clause of <paramref name="q"/>'s filters, their values added to <paramref name="cmd"/>; empty without filters.</summary>
+    /// <summary>The WHERE clause of <paramref name="q"/>'s filters, their values added to <paramref name="cmd"/>.</summary>
     private static string Where(NpgsqlCommand cmd, CallRecordQuery q)
     {
-        var where = new List<string>();
-        void Filter(string condition, object value, NpgsqlDbType type)
+        string P(object value, NpgsqlDbType type)
         {
             cmd.Parameters.Add(new() { Value = value, NpgsqlDbType = type });
-            where.Add(condition.Replace("@", "$" + cmd.Parameters.Count, StringComparison.Ordinal));
+            return "$" + cmd.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        if (q.CampaignId is not null) Filter("campaign_id = @", q.CampaignId, NpgsqlDbType.Text);
-        if (q.AgentId is not null) Filter("agent_id = @", q.AgentId, NpgsqlDbType.Text);
-        if (q.LeadId is not null) Filter("lead_id = @", q.LeadId.Value, NpgsqlDbType.Bigint);
-        if (q.Outcome is not null) Filter("outcome = @", q.Outcome.Value.ToString(), NpgsqlDbType.Text);
-        if (q.Disposition is not null) Filter("disposition = @", q.Disposition, NpgsqlDbType.Text);
-        if (q.From is not null) Filter("created_at >= @", q.From.Value, NpgsqlDbType.TimestampTz);
-        if (q.To is not null) Filter("created_at < @", q.To.Value, NpgsqlDbType.TimestampTz);
-        if (q.Before is not null) Filter("(created_at, call_id) < (SELECT created_at, call_id FROM call_records WHERE call_id = @)", q.Before, NpgsqlDbType.Text);
-        return where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "";
+        // A live call may have a row already (a transfer or a conversation's details hang off it): it is listed
+        // with the live calls until it ends, never as a finished record as well.
+        var where = new List<string> { "ended_at IS NOT NULL" };
+        if (q.CampaignId is not null) where.Add($"campaign_id = {P(q.CampaignId, NpgsqlDbType.Text)}");
+        if (q.AgentId is not null) where.Add($"agent_id = {P(q.AgentId, NpgsqlDbType.Text)}");
+        if (q.LeadId is not null) where.Add($"lead_id = {P(q.LeadId.Value, NpgsqlDbType.Bigint)}");
+        if (q.Outcome is not null) where.Add($"outcome = {P(q.Outcome.Value.ToString(), NpgsqlDbType.Text)}");
+        if (q.Disposition is not null) where.Add($"disposition = {P(q.Disposition, NpgsqlDbType.Text)}");
+        if (q.From is not null) where.Add($"created_at >= {P(q.From.Value, NpgsqlDbType.TimestampTz)}");
+        if (q.To is not null) where.Add($"created_at < {P(q.To.Value, NpgsqlDbType.TimestampTz)}");
+        if (q.Before is not null) where.Add($"(created_at, call_id) < (SELECT created_at, call_id FROM call_records WHERE call_id = {P(q.Before, NpgsqlDbType.Text)})");
+        if (q.After is { } after) where.Add($"(created_at, call_id) < ({P(after.CreatedAt, NpgsqlDbType.TimestampTz)}, {P(after.CallId, NpgsqlDbType.Text)})");
+        return " WHERE " + string.Join(" AND ", where);
     }
 
     /// <summary>
@@ -114,11 +118,11 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
     /// AI agent's, are left out): attempts, answered calls, talk time and how each was dispositioned.
     /// </summary>
     public async Task<IReadOnlyList<CallSummary>> SummarizeByAgentAsync(CallRecordQuery query, CancellationToken ct = default) =>
-        await SummarizeAsync("agent_id", query with { Before = null }, ct);
+        await SummarizeAsync("agent_id", query with { Before = null, After = null }, ct);
 
     /// <summary>The records matching <paramref name="query"/> summed per campaign.</summary>
     public async Task<IReadOnlyList<CallSummary>> SummarizeByCampaignAsync(CallRecordQuery query, CancellationToken ct = default) =>
-        await SummarizeAsync("campaign_id", query with { Before = null }, ct);
+        await SummarizeAsync("campaign_id", query with { Before = null, After = null }, ct);
 
     private async Task<IReadOnlyList<CallSummary>> SummarizeAsync(string key, CallRecordQuery query, CancellationToken ct)
     {
@@ -128,7 +132,7 @@ public sealed class CallRecordStore(NpgsqlDataSource db)
         cmd.CommandText = $"""
             SELECT {key}, outcome, disposition, count(*), count(*) FILTER (WHERE answered_at IS NOT NULL),
                    coalesce(sum(ring_seconds), 0), count(ring_seconds), coalesce(sum(talk_seconds), 0)
-            FROM call_records{where}{(where.Length == 0 ? " WHERE " : " AND ")}{key} IS NOT NULL
+            FROM call_records{where} AND {key} IS NOT NULL
             GROUP BY {key}, outcome, disposition
             ORDER BY 1
             """;

@@ -48,7 +48,7 @@ public sealed class CallRecordReportTests(ApiServer server)
     private async Task<List<string>> IdsAsync(string campaign, string filters)
     {
         var page = await LeadApiClient.ReadAsync(await Http.GetAsync($"/api/calls?state=completed&campaignId={campaign}{filters}"), HttpStatusCode.OK);
-        return page.AsArray().Select(c => c!["id"]!.GetValue<string>()[(campaign.Length + 1)..]).ToList();
+        return page["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()[(campaign.Length + 1)..]).ToList();
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class CallRecordReportTests(ApiServer server)
         Assert.Equal(["f", "e", "c"], await IdsAsync(campaign, "&agentId=ann&leadId=7&from=2026-11-24T15:01:00Z&to=2026-11-24T15:06:00Z"));
         Assert.Empty(await IdsAsync(campaign, "&leadId=8"));
 
-        var one = (await LeadApiClient.ReadAsync(await Http.GetAsync($"/api/calls?state=completed&campaignId={campaign}&outcome=Answered&limit=1"), HttpStatusCode.OK))[0]!;
+        var one = (await LeadApiClient.ReadAsync(await Http.GetAsync($"/api/calls?state=completed&campaignId={campaign}&outcome=Answered&limit=1"), HttpStatusCode.OK))["items"]![0]!;
         Assert.Equal(5.0, one["ringSeconds"]!.GetValue<double>(), 3);
         Assert.Equal(25.0, one["talkSeconds"]!.GetValue<double>(), 3);
     }
@@ -74,15 +74,20 @@ public sealed class CallRecordReportTests(ApiServer server)
     {
         var campaign = await SeedAsync();
         var seen = new List<string>();
-        string? before = null;
-        for (var pages = 0; pages < 10; pages++)
+        string? next = null;
+        var pages = 0;
+        do
         {
-            var page = await IdsAsync(campaign, "&limit=2" + (before is null ? "" : $"&before={campaign}-{before}"));
-            if (page.Count == 0) break;
-            seen.AddRange(page);
-            before = page[^1];
+            var page = await LeadApiClient.ReadAsync(await Http.GetAsync(
+                $"/api/calls?state=completed&campaignId={campaign}&limit=2" + (next is null ? "" : $"&after={Uri.EscapeDataString(next)}")), HttpStatusCode.OK);
+            seen.AddRange(page["items"]!.AsArray().Select(c => c!["id"]!.GetValue<string>()[(campaign.Length + 1)..]));
+            next = page["next"]?.GetValue<string>();
         }
+        while (next is not null && ++pages < 10);
         Assert.Equal(["g", "f", "e", "d", "c", "b", "a"], seen);
+
+        // The older way: before=<id of the last call>, still understood.
+        Assert.Equal(["c", "b"], await IdsAsync(campaign, $"&limit=2&before={campaign}-d"));
     }
 
     [Fact]
@@ -138,7 +143,11 @@ public sealed class CallRecordReportTests(ApiServer server)
     [InlineData("state=completed&from=2026-11-25T00:00:00Z&to=2026-11-24T00:00:00Z", "to")]
     [InlineData("state=completed&before=no-such-call", "before")]
     [InlineData("state=active&outcome=Busy", "outcome")]
-    [InlineData("state=active&from=2026-11-24T00:00:00Z", "from")]
+    [InlineData("state=active&disposition=Sale", "disposition")]
+    [InlineData("state=sometimes", "state")]
+    [InlineData("after=not-a-cursor", "after")]
+    [InlineData("state=completed&after=MTIzCg", "after")]
+    [InlineData("limit=0", "limit")]
     public async Task BadFilters_Are400WithTheField(string query, string field)
     {
         var problem = await LeadApiClient.ReadAsync(await Http.GetAsync("/api/calls?" + query), HttpStatusCode.BadRequest);

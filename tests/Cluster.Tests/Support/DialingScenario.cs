@@ -83,9 +83,9 @@ public sealed class DialingScenario
     /// <summary>The campaign's live calls (touches the campaign grain); null when the API did not answer 200.</summary>
     public async Task<List<JsonNode>?> LiveCallsAsync(ApiClient api)
     {
-        var response = await api.GetAsync($"/api/calls?state=active&campaignId={CampaignId}");
+        var response = await api.GetAsync($"/api/calls?state=active&campaignId={CampaignId}&limit=1000");
         if (!response.IsSuccess) return null;
-        var calls = response.Json.AsArray().Select(c => c!).ToList();
+        var calls = response.Json["items"]!.AsArray().Select(c => c!).ToList();
         foreach (var twice in calls.Where(c => c["leadId"] is not null).GroupBy(c => c["leadId"]!.GetValue<long>()).Where(g => g.Count() > 1))
         {
             LeadsWithTwoLiveCalls.Add(twice.Key);

@@ -26,7 +26,7 @@ public sealed class BroadcastCallRunner(ConversationSessionFactory sessions, Age
         var chosen = SimulatedCaller.Choose(simulation?.Seed ?? 1, leadId, behaviours.Count);
         IReadOnlyList<string> replies = chosen >= 0 ? behaviours[chosen] ?? [] : [];
 
-        var session = sessions.Create(script);
+        var session = sessions.Create(script, call.CallerZone());
         string? transferTo = null;
         try
         {
@@ -40,6 +40,26 @@ public sealed class BroadcastCallRunner(ConversationSessionFactory sessions, Age
         var result = session.GetResult();
         return new BroadcastRun(result, ConversationDetails.From(call, result, chosen >= 0 ? chosen : null), transferTo,
             script.Dispositions.TryGetValue(TransferFailedOutcome, out var code) ? code : null);
+    }
+
+    /// <summary>
+    /// The details of a conversation whose transfer no human agent took, told as it ended: outcome
+    /// <see cref="TransferFailedOutcome"/> with the script's <paramref name="code"/> for it, and a summary that says
+    /// nobody took the call rather than that it was transferred.
+    /// </summary>
+    public async Task<ConversationDetails> TransferFailedAsync(BroadcastCall call, ConversationDetails details, string code, CancellationToken cancellationToken = default)
+    {
+        AgentScript script;
+        try
+        {
+            script = await scripts.GetAsync(call.ScriptId, call.ScriptVersion, cancellationToken);
+        }
+        catch (Exception ex) when (ex is Common.EntityNotFoundException or AgentScriptFormatException)
+        {
+            // Gone since the conversation ran: the summary loses the script's name, not its truth.
+            script = new AgentScript();
+        }
+        return details.AfterFailedTransfer(script, code);
     }
 
     /// <summary>Whether the script leaves a voicemail message (then a real call stays on an answering machine for it).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContactCenter.Grains.Broadcast.Conversation;
+using ContactCenter.Grains.Broadcast.Scripts;
 using ContactCenter.Grains.Broadcast.Understanding;
 
 namespace ContactCenter.Grains.Broadcast.Calls;
@@ -52,6 +53,19 @@ public sealed record ConversationDetails
         Outcome = result.Outcome, ScriptDisposition = result.Disposition, Summary = result.Summary, Sentiment = result.Sentiment,
         Intents = result.Intents, Slots = result.Slots, Actions = result.Actions, Transcript = result.Transcript,
         StartedAt = result.StartedAt, EndedAt = result.EndedAt,
+    };
+
+    /// <summary>
+    /// These details once the transfer the conversation ended with found no human agent: the outcome is
+    /// <c>transfer-failed</c>, the script's code for it is <paramref name="code"/>, and the summary is told again from
+    /// the same facts with the transfer not taken.
+    /// </summary>
+    public ConversationDetails AfterFailedTransfer(AgentScript script, string code) => this with
+    {
+        Outcome = BroadcastCallRunner.TransferFailedOutcome,
+        ScriptDisposition = code,
+        Summary = ConversationSummarizer.Summarize(script, BroadcastCallRunner.TransferFailedOutcome, code, Intents, Slots, Actions, Sentiment, EndedAt - StartedAt,
+            transferTaken: false),
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);

@@ -113,22 +113,36 @@ public sealed partial class ConversationSession
     }
 
     /// <summary>
-    /// The day from the date slot at the action's time of day (10:00 by default) in the local zone of the
-    /// TimeProvider; without a filled slot, now plus the delay. A moment already past ("today" said in the
-    /// afternoon) becomes one hour from now, never a callback in the past.
+    /// The day from the date slot at the action's time of day (10:00 by default), both in the caller's zone. A moment
+    /// already past ("today" said in the afternoon) becomes one hour from now, never a callback in the past. Without a
+    /// filled slot: now plus the delay (a day by default); with a time of day, or a date slot left unfilled, the delay
+    /// picks the caller's day and the callback is that day's time of day, or the next such time still to come.
     /// </summary>
     private DateTimeOffset CallbackTime(ActionDefinition action, DateTimeOffset now)
     {
-        var fallback = now + (action.Delay ?? TimeSpan.FromDays(1));
-        if (action.DateSlot is null || !slots.TryGetValue(action.DateSlot, out var value)
-            || !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        var timeOfDay = action.TimeOfDay ?? TimeSpan.FromHours(10);
+        if (action.DateSlot is not null && slots.TryGetValue(action.DateSlot, out var value)
+            && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var named))
         {
-            return fallback;
+            var at = CallerClock.At(named, timeOfDay, callerZone);
+            return at <= now ? now.AddHours(1) : at;
         }
 
-        var local = day.ToDateTime(TimeOnly.FromTimeSpan(action.TimeOfDay ?? TimeSpan.FromHours(10)));
-        var at = new DateTimeOffset(local, time.LocalTimeZone.GetUtcOffset(local));
-        return at <= now ? now.AddHours(1) : at;
+        var later = now + (action.Delay ?? TimeSpan.FromDays(1));
+        if (action.TimeOfDay is null && action.DateSlot is null)
+        {
+            return later;
+        }
+
+        var day = CallerClock.Today(later, callerZone);
+        var next = CallerClock.At(day, timeOfDay, callerZone);
+        while (next <= now)
+        {
+            day = day.AddDays(1);
+            next = CallerClock.At(day, timeOfDay, callerZone);
+        }
+
+        return next;
     }
 
     private void Complete(string result, List<AgentDirective> directives, bool hangUp)

@@ -24,6 +24,7 @@ public sealed partial class ConversationSession
     private readonly IIntentClassifier classifier;
     private readonly ISentimentAnalyzer sentiment;
     private readonly TimeProvider time;
+    private readonly TimeZoneInfo callerZone;
     private readonly ILogger logger;
     private readonly List<TranscriptEntry> transcript = [];
     private readonly List<ConversationAction> actions = [];
@@ -38,8 +39,13 @@ public sealed partial class ConversationSession
     private DateTimeOffset startedAt;
     private DateTimeOffset endedAt;
 
+    /// <param name="callerZone">
+    /// The time zone of the person called: days they name ("tomorrow") and callback times are theirs. Defaults to the
+    /// local zone of <paramref name="time"/>.
+    /// </param>
     /// <exception cref="ArgumentException">The script has validation errors; the message lists them.</exception>
-    public ConversationSession(AgentScript script, IIntentClassifier classifier, ISentimentAnalyzer sentiment, TimeProvider time, ILogger<ConversationSession>? logger = null)
+    public ConversationSession(AgentScript script, IIntentClassifier classifier, ISentimentAnalyzer sentiment, TimeProvider time, ILogger<ConversationSession>? logger = null,
+        TimeZoneInfo? callerZone = null)
     {
         ArgumentNullException.ThrowIfNull(script);
         var errors = AgentScriptValidator.Validate(script).Where(i => i.Severity == IssueSeverity.Error).ToList();
@@ -52,6 +58,7 @@ public sealed partial class ConversationSession
         this.classifier = classifier ?? throw new ArgumentNullException(nameof(classifier));
         this.sentiment = sentiment ?? throw new ArgumentNullException(nameof(sentiment));
         this.time = time ?? throw new ArgumentNullException(nameof(time));
+        this.callerZone = callerZone ?? time.LocalTimeZone;
         this.logger = logger ?? NullLogger<ConversationSession>.Instance;
     }
 
@@ -192,7 +199,7 @@ public sealed partial class ConversationSession
         {
             var value = text is null
                 ? SlotValueParser.FromDtmf(slot, dtmf!)
-                : SlotValueParser.FromSpeech(slot, text, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
+                : SlotValueParser.FromSpeech(slot, text, CallerClock.Today(time.GetUtcNow(), callerZone));
             if (value is not null)
             {
                 slots[slot.Name] = value;

@@ -8,7 +8,8 @@ namespace ContactCenter.Grains.Broadcast.Conversation;
 public sealed class ConversationSessionFactory(IIntentClassifier classifier, ISentimentAnalyzer sentiment, TimeProvider time, ILoggerFactory loggerFactory)
 {
     /// <summary>A new session for one call.</summary>
+    /// <param name="callerZone">The time zone of the person called (the lead's); null for the silo's own.</param>
     /// <exception cref="ArgumentException">The script has validation errors.</exception>
-    public ConversationSession Create(AgentScript script) =>
-        new(script, classifier, sentiment, time, loggerFactory.CreateLogger<ConversationSession>());
+    public ConversationSession Create(AgentScript script, TimeZoneInfo? callerZone = null) =>
+        new(script, classifier, sentiment, time, loggerFactory.CreateLogger<ConversationSession>(), callerZone);
 }

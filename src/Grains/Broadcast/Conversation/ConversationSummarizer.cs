@@ -12,6 +12,7 @@ namespace ContactCenter.Grains.Broadcast.Conversation;
 public static class ConversationSummarizer
 {
     /// <summary>Writes the summary.</summary>
+    /// <param name="transferTaken">False when the transfer asked for found no human agent to take the call.</param>
     public static string Summarize(
         AgentScript script,
         string outcome,
@@ -20,7 +21,8 @@ public static class ConversationSummarizer
         IReadOnlyDictionary<string, string> slots,
         IReadOnlyList<ConversationAction> actions,
         SentimentScore sentiment,
-        TimeSpan duration)
+        TimeSpan duration,
+        bool transferTaken = true)
     {
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{(string.IsNullOrWhiteSpace(script.Name) ? "AI agent" : script.Name)} call, {Math.Round(duration.TotalSeconds)} s: ");
@@ -44,7 +46,8 @@ public static class ConversationSummarizer
         {
             sb.Append(' ').Append(action.Type switch
             {
-                ActionType.Transfer => $"Transferred to a human agent of campaign '{action.Campaign}'.",
+                ActionType.Transfer when transferTaken => $"Transferred to a human agent of campaign '{action.Campaign}'.",
+                ActionType.Transfer => $"No human agent of campaign '{action.Campaign}' could take the call.",
                 ActionType.Callback => string.Create(CultureInfo.InvariantCulture, $"Callback scheduled for {action.CallbackAt:yyyy-MM-dd HH:mm zzz}."),
                 ActionType.DoNotCall => "Number added to the do-not-call list.",
                 _ => "The agent ended the call.",

@@ -151,6 +151,49 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
     }
 
     [Fact]
+    public async Task Broadcast_TransferWithNobodyReady_ConversationTellsTheFailedTransferLikeTheDisposition()
+    {
+        var target = await TestData.CreateCampaignAsync(Grains, DialerType.Preview); // nobody logged in
+        var (list, leads) = await fixture.CreateListAsync(1);
+        var scriptId = await SaveScriptAsync(BroadcastScripts.Renewal(target.GetPrimaryKeyString()));
+        var campaign = await CreateBroadcastAsync(scriptId, [list.Id], 5, 5, null, Answering(["yes please"], ring: 0.05, talk: 1));
+        await campaign.StartAsync();
+
+        var call = (await WaitForCallsAsync(campaign, 1)).Single();
+        var details = call.Details!;
+        Assert.Equal("no-agent", details["transfer"]!["result"]!.GetValue<string>());
+        Assert.Equal("Callback", call.Disposition);
+        Assert.Equal(LeadStatus.Callback, (await Grains.GetGrain<ILeadGrain>(leads[0].Id).GetAsync()).Status);
+        // The conversation says what the lead and the record say: nobody took the call, so Callback.
+        Assert.Equal("transfer-failed", details["outcome"]!.GetValue<string>());
+        Assert.Equal("Callback", details["scriptDisposition"]!.GetValue<string>());
+        Assert.Equal("Callback", details["disposition"]!.GetValue<string>());
+        var summary = details["summary"]!.GetValue<string>();
+        Assert.Contains("outcome transfer-failed (disposition Callback)", summary, StringComparison.Ordinal);
+        Assert.Contains($"No human agent of campaign '{target.GetPrimaryKeyString()}' could take the call.", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Transferred to a human agent", summary, StringComparison.Ordinal);
+        Assert.Equal(summary, call.Notes);
+    }
+
+    [Fact]
+    public async Task Broadcast_CallbackForASydneyLead_IsBookedForTomorrowAtTenInSydney()
+    {
+        var sydney = TimeZoneInfo.FindSystemTimeZoneById("Australia/Sydney");
+        var (list, leads) = await fixture.CreateListAsync(1, "Australia/Sydney");
+        var scriptId = await SaveScriptAsync(BroadcastScripts.Renewal("nobody"));
+        var campaign = await CreateBroadcastAsync(scriptId, [list.Id], 5, 5, null, Answering(["call me tomorrow", "tomorrow"], ring: 0.05));
+        await campaign.StartAsync();
+
+        var call = (await WaitForCallsAsync(campaign, 1)).Single();
+        var lead = await Grains.GetGrain<ILeadGrain>(leads[0].Id).GetAsync();
+        Assert.Equal(LeadStatus.Callback, lead.Status);
+        // The script says timeOfDay 10:00 on the day the person named: their tomorrow, their ten o'clock.
+        var local = TimeZoneInfo.ConvertTime(lead.NextCallableAt!.Value, sydney);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(call.EndedAt!.Value, sydney).DateTime);
+        Assert.Equal((today.AddDays(1), new TimeSpan(10, 0, 0)), (DateOnly.FromDateTime(local.DateTime), local.TimeOfDay));
+    }
+
+    [Fact]
     public async Task Broadcast_ScriptMissing_CampaignPausesWithoutDialing()
     {
         var (list, _) = await fixture.CreateListAsync(3);
@@ -194,7 +237,7 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
     private async Task<IReadOnlyList<CallRow>> ReadCallsAsync(string campaignId)
     {
         await using var cmd = fixture.Database.CreateCommand("""
-            SELECT call_id, lead_id, agent_id, destination, outcome, disposition, dialing_at, ended_at, CASE WHEN details = '{}'::jsonb THEN NULL ELSE details::text END
+            SELECT call_id, lead_id, agent_id, destination, outcome, disposition, dialing_at, ended_at, CASE WHEN details = '{}'::jsonb THEN NULL ELSE details::text END, notes
             FROM call_records WHERE campaign_id = $1
             """);
         cmd.Parameters.Add(new() { Value = campaignId });
@@ -204,7 +247,7 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
         {
             rows.Add(new CallRow(r.GetString(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4),
                 r.IsDBNull(5) ? null : r.GetString(5), r.GetFieldValue<DateTimeOffset>(6), r.IsDBNull(7) ? null : r.GetFieldValue<DateTimeOffset>(7),
-                r.IsDBNull(8) ? null : JsonNode.Parse(r.GetString(8))));
+                r.IsDBNull(8) ? null : JsonNode.Parse(r.GetString(8)), r.IsDBNull(9) ? null : r.GetString(9)));
         }
         return rows;
     }
@@ -226,5 +269,5 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
         return peak;
     }
 
-    private sealed record CallRow(string CallId, long LeadId, string? AgentId, string Destination, string? Outcome, string? Disposition, DateTimeOffset DialingAt, DateTimeOffset? EndedAt, JsonNode? Details);
+    private sealed record CallRow(string CallId, long LeadId, string? AgentId, string Destination, string? Outcome, string? Disposition, DateTimeOffset DialingAt, DateTimeOffset? EndedAt, JsonNode? Details, string? Notes);
 }
