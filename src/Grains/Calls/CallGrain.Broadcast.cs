@@ -140,9 +140,14 @@ public sealed partial class CallGrain
             if (keptUp && left is null) details = details with { VoicemailMessage = null };
             var note = details.Voicemail != "leaveMessage" ? "Voicemail: hung up"
                 : !keptUp || details.VoicemailSeconds > 0 ? "Voicemail: message left" : "Voicemail: message not left";
-            await SaveAsync(Call with { Notes = note });
+            // The script's voicemail disposition goes on the record and the campaign's counts; the lead keeps the
+            // attempt's own retry rule (it was never Contacted, so a disposition does not move it).
+            var start = state.State.Start!;
+            var (disposition, _) = BroadcastDispositions.Resolve(details.Outcome, details.ScriptDisposition, details, start.Broadcast!.Dispositions, time.GetUtcNow());
+            await SaveAsync(Call with { Notes = note, Disposition = disposition.Name });
             await records.UpsertAsync(Call);
-            await records.SaveDetailsAsync(Id, details.ToJson());
+            await records.SaveDetailsAsync(Id, (details with { Disposition = disposition.Name }).ToJson());
+            await GrainFactory.GetGrain<ICampaignGrain>(start.CampaignId).DispositionRecordedAsync(disposition.Name);
         }
         catch (Exception ex) when (ex is DomainException or AgentScriptFormatException or ArgumentException)
         {

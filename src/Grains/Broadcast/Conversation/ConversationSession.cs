@@ -264,6 +264,12 @@ public sealed partial class ConversationSession
         {
             return await classifier.ClassifyAsync(text!, candidates, cancellationToken);
         }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped mid-classification (the far end hung up): the classifier's own way of stopping (ONNX's terminate
+            // flag) is a cancellation, not a failure.
+            throw new OperationCanceledException(cancellationToken);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A broken classifier must not drop the call: treat it as not understood and let retries run.

@@ -92,7 +92,13 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
         {
             Assert.Equal("leaveMessage", call.Details!["voicemail"]!.GetValue<string>());
             Assert.Contains("call Acme Insurance back", call.Details!["voicemailMessage"]!.GetValue<string>());
+            // The script maps voicemail to its Voicemail disposition: on the record and in the campaign's counts.
+            Assert.Equal("Voicemail", call.Disposition);
+            Assert.Equal("Voicemail", call.Details!["disposition"]!.GetValue<string>());
         }
+        var voicemails = calls.Count(c => c.Outcome == "Voicemail");
+        Assert.True(voicemails > 0, "the simulation drew no machine");
+        Assert.Equal(voicemails, (await campaign.GetStatsAsync()).Counters.Dispositions.GetValueOrDefault("Voicemail"));
         Assert.Equal(0, (await campaign.GetStatsAsync()).CallsInFlight);
     }
 
