@@ -179,7 +179,7 @@ public sealed partial class CallGrain(
             {
                 // No agent to take the call: it is abandoned; end it rather than leave a person in silence.
                 LogNotConnected(Id, agentId, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
-                await carrier.HangUpAsync(Id);
+                await AbandonAsync(start);
             }
         }
         await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
@@ -188,7 +188,7 @@ public sealed partial class CallGrain(
         {
             // Predictive with no agent free: abandoned, and ended rather than left in silence.
             LogAbandoned(Id);
-            await carrier.HangUpAsync(Id);
+            await AbandonAsync(start);
         }
         else if (start.AgentId is null)
         {

@@ -21,4 +21,6 @@ public sealed record CallStart(
     // The campaign's disposition set when the call started; null in calls started by earlier versions.
     [property: Id(41)] List<ContactCenter.Grains.Dispositions.Disposition>? Dispositions = null,
     // Predictive: dialed for no agent in particular; the campaign hands the answered call to a Ready agent.
-    [property: Id(42)] bool ConnectOnAnswer = false);
+    [property: Id(42)] bool ConnectOnAnswer = false,
+    // What an answered call that no agent takes hears before the hang-up (the campaign's safe-harbor message).
+    [property: Id(43)] string? SafeHarborMessage = null);

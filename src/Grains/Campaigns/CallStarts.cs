@@ -14,5 +14,6 @@ public static class CallStarts
     public static CallStart For(string campaignId, CampaignDefinition d, HopperEntry lead, string? agentId = null, string? agentSipUri = null, BroadcastCall? broadcast = null) =>
         new(campaignId, lead.LeadId, lead.Phone, d.CallerId, agentId, agentSipUri, d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, broadcast,
             DetectAnsweringMachine: d.AnsweringMachineDetection, Dispositions: [.. d.Dispositions],
-            ConnectOnAnswer: agentId is null && broadcast is null && d.DialerType == DialerType.Predictive);
+            ConnectOnAnswer: agentId is null && broadcast is null && d.DialerType == DialerType.Predictive,
+            SafeHarborMessage: broadcast is null && !string.IsNullOrWhiteSpace(d.SafeHarborMessage) ? d.SafeHarborMessage.Trim() : null);
 }

@@ -44,6 +44,14 @@ public sealed record CampaignDefinition
     [Id(40)] public bool? AnsweringMachineDetection { get; init; }
     /// <summary>Predictive dialer: abandon target and the estimator's settings (defaults when null).</summary>
     [Id(41)] public PredictiveSettings? Predictive { get; init; }
+    /// <summary>
+    /// Auto and Predictive: what an answered call that no agent can take hears before we hang up (the safe-harbor
+    /// message: who is calling, a number to call back, how to opt out), spoken by our text-to-speech; null ends the
+    /// call without a word.
+    /// </summary>
+    [Id(42), TextLimit(MaxSafeHarborLength)] public string? SafeHarborMessage { get; init; }
+
+    public const int MaxSafeHarborLength = 1000;
 
     /// <summary>The longest simulated ring or talk time: a day.</summary>
     public const int MaxSimulatedSeconds = 86_400;
@@ -74,6 +82,7 @@ public sealed record CampaignDefinition
             foreach (var message in sim.ValidateCallerReplies()) v.Add("simulation.callerReplies", message);
         }
         foreach (var (field, message) in (Predictive ?? new()).Validate()) v.Add(field, message);
+        v.Require(SafeHarborMessage is null || SafeHarborMessage.Length <= MaxSafeHarborLength, "safeHarborMessage", $"At most {MaxSafeHarborLength} characters.");
         ValidateBroadcast(v);
         v.ThrowIfInvalid();
     }

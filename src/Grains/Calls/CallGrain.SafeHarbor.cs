@@ -1,0 +1,65 @@
+using ContactCenter.Telephony.Carrier;
+using ContactCenter.Telephony.Media.Audio;
+using ContactCenter.Telephony.Media.Codecs;
+using ContactCenter.Telephony.Speech;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ContactCenter.Grains.Calls;
+
+// An answered call that no agent can take is abandoned. Hanging up on a person without a word is what the
+// safe-harbor rules forbid: they hear the campaign's message (who called, a number to call back, how to opt out)
+// first, and then the call ends. The message plays outside the grain's turns (it lasts seconds); the hang-up that
+// follows it comes back as an ordinary carrier event.
+public sealed partial class CallGrain
+{
+    /// <summary>Hangs up an abandoned call, after the campaign's safe-harbor message where there is audio to speak it into.</summary>
+    private async Task AbandonAsync(CallStart start)
+    {
+        var media = ServiceProvider.GetService<ICallMediaAccess>()?.GetMedia(Id);
+        var speech = ServiceProvider.GetService<ITextToSpeech>();
+        if (start.SafeHarborMessage is not { } message || media is null || speech is null)
+        {
+            await carrier.HangUpAsync(Id);
+            return;
+        }
+        Remember(Call with { Notes = "Abandoned: no agent free; safe-harbor message" });
+        var (callId, hangUp) = (Id, carrier);
+        _ = Task.Run(() => PlaySafeHarborAsync(message, media, speech, hangUp, callId));
+    }
+
+    private async Task PlaySafeHarborAsync(string message, CallMedia media, ITextToSpeech speech, ICarrier hangUp, string callId)
+    {
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // The person hanging up ends the message.
+        _ = media.Ended.ContinueWith(_ =>
+        {
+            try { stop.Cancel(); }
+            catch (ObjectDisposedException) { } // the message ended first
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        try
+        {
+            var rendered = await speech.SynthesizeAsync(message, cancellationToken: stop.Token);
+            await media.Session.PlayAsync(AudioClip.FromG711(G711Law.MuLaw, rendered.MuLaw), stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Hung up during the message.
+        }
+        catch (Exception ex) when (ex is SpeechToolException or InvalidOperationException or IOException)
+        {
+            LogSafeHarborFailed(callId, ex.GetType().Name);
+        }
+        try
+        {
+            if (!media.Ended.IsCompleted) await hangUp.HangUpAsync(callId);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogSafeHarborFailed(callId, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallId}: the safe-harbor message could not be played ({Error})")]
+    private partial void LogSafeHarborFailed(string callId, string error);
+}
