@@ -162,7 +162,21 @@ public sealed partial class CampaignGrain(
         var (total, remaining) = await LeadCountsAsync();
         var byState = Enum.GetValues<AgentStatus>().Where(s => s != AgentStatus.Offline)
             .ToDictionary(s => s, s => S.Agents.Values.Count(a => a == s));
-        return new CampaignStats(Id, S.Status, total, remaining, S.Counters, byState, S.ActiveCalls.Count, hopper.Count, AbandonRate.From(S.Days, time.GetUtcNow()));
+        return new CampaignStats(Id, S.Status, total, remaining, S.Counters, byState, S.ActiveCalls.Count, hopper.Count, AbandonRate.From(S.Days, time.GetUtcNow()), Idle(remaining));
+    }
+
+    /// <summary>Why a Running campaign with nothing in flight dials nothing; null while it dials (or is not Running).</summary>
+    private DialingIdle? Idle(long remaining)
+    {
+        if (S.Status != CampaignStatus.Running || S.ActiveCalls.Count > 0 || pacer is PreviewPacer { Count: > 0 }) return null;
+        if (S.Definition.DialerType != DialerType.Broadcast)
+        {
+            if (S.Agents.Count == 0) return DialingIdle.NoAgentsLoggedIn();
+            if (!S.Agents.ContainsValue(AgentStatus.Ready)) return DialingIdle.NoReadyAgents();
+        }
+        if (hopper.Count > 0) return null;
+        if (hopper.NextCallable is { } next) return DialingIdle.Waiting(next);
+        return remaining == 0 || time.GetUtcNow() >= hopper.NextClaimAt ? null : DialingIdle.NoCallableLeads();
     }
 
     /// <summary>The lead counts of the campaign's lists, shared by the polls within <see cref="LeadCountsMaxAge"/>.</summary>

@@ -13,4 +13,5 @@ public sealed record CampaignStats(
     [property: Id(5)] Dictionary<AgentStatus, int> AgentsByState,
     [property: Id(6)] int CallsInFlight,
     [property: Id(7)] int HopperSize,
-    [property: Id(8)] AbandonRate? AbandonRate = null);
+    [property: Id(8)] AbandonRate? AbandonRate = null,
+    [property: Id(9)] DialingIdle? Idle = null);

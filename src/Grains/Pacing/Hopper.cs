@@ -34,7 +34,7 @@ public sealed class Hopper(string campaignId, ILeadClaims claims, TimeProvider t
     public DateTimeOffset NextClaimAt => nextClaimAt;
 
     /// <summary>When a lead may next become callable, as found when the hopper last ran dry; null while leads flow.</summary>
-    public DateTimeOffset? NextCallableAt { get; private set; }
+    public NextCallable? NextCallable { get; private set; }
 
     public IEnumerable<long> LeadIds => queue.Select(e => e.LeadId);
 
@@ -114,7 +114,7 @@ public sealed class Hopper(string campaignId, ILeadClaims claims, TimeProvider t
         foreach (var e in claimed) queue.AddLast(e);
         if (claimed.Count > 0)
         {
-            NextCallableAt = null;
+            NextCallable = null;
             MarkQuietLists(lists, claimed, batch, now);
         }
         else if (lists.Count < rules.ListIds.Count)
@@ -162,9 +162,9 @@ public sealed class Hopper(string campaignId, ILeadClaims claims, TimeProvider t
             nextClaimAt = now + IdleClaimMinWait;
             return;
         }
-        var next = await claims.NextCallableAsync(campaignId, rules.ListIds, rules.Window, rules.MaxAttempts, now);
-        NextCallableAt = next;
-        var wait = next is { } at ? at - now : IdleClaimMaxWait;
+        var next = await claims.FindNextCallableAsync(campaignId, rules.ListIds, rules.Window, rules.MaxAttempts, now);
+        NextCallable = next;
+        var wait = next is { } found ? found.At - now : IdleClaimMaxWait;
         nextClaimAt = now + (wait < IdleClaimMinWait ? IdleClaimMinWait : wait > IdleClaimMaxWait ? IdleClaimMaxWait : wait);
     }
 

@@ -99,7 +99,11 @@ public sealed class HopperStore(NpgsqlDataSource db) : ILeadClaims
     /// <see cref="CountAsync"/>: meant for a campaign with nothing to dial, instead of claiming (and
     /// reading past every lead outside its hours) every couple of seconds through the night.
     /// </summary>
-    public async Task<DateTimeOffset?> NextCallableAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<DateTimeOffset?> NextCallableAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, DateTimeOffset now, CancellationToken ct = default) =>
+        (await FindNextCallableAsync(campaignId, listIds, window, maxAttempts, now, ct))?.At;
+
+    /// <summary>As <see cref="NextCallableAsync"/>, with the lead's zone and whether it waits for its calling hours.</summary>
+    public async Task<NextCallable?> FindNextCallableAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, DateTimeOffset now, CancellationToken ct = default)
     {
         if (listIds.Count == 0) return null;
         await using var cmd = db.CreateCommand("""
@@ -115,18 +119,19 @@ public sealed class HopperStore(NpgsqlDataSource db) : ILeadClaims
         cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
         cmd.Parameters.Add(new() { Value = maxAttempts });
         cmd.Parameters.Add(new() { Value = campaignId });
-        DateTimeOffset? earliest = null;
+        NextCallable? earliest = null;
         await using var r = await cmd.ExecuteReaderAsync(ct);
         while (await r.ReadAsync(ct))
         {
             // PostgreSQL and .NET read the same IANA names; one .NET does not know counts as UTC, as in the claim's fallback.
             var zone = TimeZoneInfo.TryFindSystemTimeZoneById(r.GetString(0), out var found) ? found : TimeZoneInfo.Utc;
-            if (r.GetBoolean(1)) earliest = Earlier(earliest, window.NextOpening(now, zone));
-            if (!r.IsDBNull(2)) earliest = Earlier(earliest, window.NextOpening(r.GetFieldValue<DateTimeOffset>(2), zone));
+            if (r.GetBoolean(1) && window.NextOpening(now, zone) is { } opens) earliest = Earlier(earliest, new NextCallable(opens, zone.Id, WaitsForCallingHours: true));
+            if (!r.IsDBNull(2) && r.GetFieldValue<DateTimeOffset>(2) is var due && window.NextOpening(due, zone) is { } at)
+                earliest = Earlier(earliest, new NextCallable(at, zone.Id, WaitsForCallingHours: at > due));
         }
         return earliest;
 
-        static DateTimeOffset? Earlier(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a < b ? a : b;
+        static NextCallable? Earlier(NextCallable? a, NextCallable b) => a is null || b.At < a.At ? b : a;
     }
 
     /// <summary>Gives every lead this campaign holds undialed back to the pool (pause, stop, restart).</summary>

@@ -10,7 +10,7 @@ public interface ILeadClaims
     Task<IReadOnlyList<HopperEntry>> ClaimAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, int limit, DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>When a lead of the lists may next become callable (a retry or callback falls due, a window opens); null when none will.</summary>
-    Task<DateTimeOffset?> NextCallableAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, DateTimeOffset now, CancellationToken ct = default);
+    Task<NextCallable?> FindNextCallableAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, DateTimeOffset now, CancellationToken ct = default);
 
     /// <summary>Hands back every lead the campaign holds except <paramref name="held"/>; returns how many.</summary>
     Task<int> ReleaseAllExceptAsync(string campaignId, long[] held, CancellationToken ct = default);

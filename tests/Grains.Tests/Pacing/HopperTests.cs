@@ -40,7 +40,7 @@ public sealed class HopperTests
         await hopper.RefillAsync(OneList, 1, 10, callsInFlight: false);
         Assert.Equal(0, hopper.Count);
         Assert.Equal(Start.AddSeconds(12), hopper.NextClaimAt);
-        Assert.Equal(Start.AddSeconds(12), hopper.NextCallableAt);
+        Assert.Equal(Start.AddSeconds(12), hopper.NextCallable?.At);
 
         clock.Advance(TimeSpan.FromSeconds(11));
         await hopper.RefillAsync(OneList, 1, 10, callsInFlight: false);
@@ -49,7 +49,7 @@ public sealed class HopperTests
         clock.Advance(TimeSpan.FromSeconds(1));
         await hopper.RefillAsync(OneList, 1, 10, callsInFlight: false);
         Assert.Equal(1, hopper.Count);
-        Assert.Null(hopper.NextCallableAt);
+        Assert.Null(hopper.NextCallable);
     }
 
     [Theory]

@@ -25,11 +25,11 @@ internal sealed class InMemoryLeadClaims : ILeadClaims
         return Task.FromResult<IReadOnlyList<HopperEntry>>(taken);
     }
 
-    public Task<DateTimeOffset?> NextCallableAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, DateTimeOffset now, CancellationToken ct = default)
+    public Task<NextCallable?> FindNextCallableAsync(string campaignId, IReadOnlyList<long> listIds, CallingWindow window, int maxAttempts, DateTimeOffset now, CancellationToken ct = default)
     {
         NextCallableQueries++;
         var next = pool.Where(p => listIds.Contains(p.Lead.ListId) && !claimed.Contains(p.Lead.LeadId)).Select(p => (DateTimeOffset?)p.CallableAt).Min();
-        return Task.FromResult(next);
+        return Task.FromResult(next is { } at ? new NextCallable(at, "UTC", WaitsForCallingHours: false) : null);
     }
 
     public Task<int> ReleaseAllExceptAsync(string campaignId, long[] held, CancellationToken ct = default)
