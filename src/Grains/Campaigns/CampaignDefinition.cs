@@ -53,6 +53,12 @@ public sealed record CampaignDefinition
 
     public const int MaxSafeHarborLength = 1000;
 
+    /// <summary>
+    /// Minutes a due personal callback waits for its agent when that agent is not logged in to the campaign, before
+    /// any agent may take it (a campaign callback from then). While its agent is logged in it waits for them.
+    /// </summary>
+    [Id(43)] public int PersonalCallbackWaitMinutes { get; init; } = 60;
+
     /// <summary>The longest simulated ring or talk time: a day.</summary>
     public const int MaxSimulatedSeconds = 86_400;
 
@@ -82,6 +88,7 @@ public sealed record CampaignDefinition
             foreach (var message in sim.ValidateCallerReplies()) v.Add("simulation.callerReplies", message);
         }
         foreach (var (field, message) in (Predictive ?? new()).Validate()) v.Add(field, message);
+        v.Require(PersonalCallbackWaitMinutes is >= 0 and <= 10_080, "personalCallbackWaitMinutes", "Between 0 and 10080 minutes (a week).");
         v.Require(SafeHarborMessage is null || SafeHarborMessage.Length <= MaxSafeHarborLength, "safeHarborMessage", $"At most {MaxSafeHarborLength} characters.");
         ValidateBroadcast(v);
         v.ThrowIfInvalid();

@@ -44,6 +44,8 @@ public sealed partial class CampaignGrain(
         {
             HeldElsewhere = () => (pacer as PreviewPacer)?.LeadIds ?? [],
             Claimed = (count, took) => metrics.Claimed(Id, count, took),
+            AgentLoggedIn = agentId => S.Agents.ContainsKey(agentId),
+            PersonalCallbackWait = () => TimeSpan.FromMinutes(S.Definition.PersonalCallbackWaitMinutes),
         };
         statistics = new PacingStatistics(time, () => TimeSpan.FromMinutes((S.Definition.Predictive ?? new()).EvaluationWindowMinutes));
         dialer = new CampaignDialer(Id, () => state.State, hopper, GrainFactory, time, logger) { SetUpFailed = ReconcileSoon };

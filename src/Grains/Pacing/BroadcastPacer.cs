@@ -26,7 +26,7 @@ public sealed class BroadcastPacer(Hopper hopper, TimeProvider time, Func<Broadc
         if (wanted <= 0) return 0;
         // About two seconds of dialing per claim: few database round trips, few leads held out of other campaigns' reach.
         await hopper.RefillAsync(floor.Rules, wanted, (int)Math.Clamp(rate * 2, 10, 500), floor.CallsInFlight > 0);
-        return Math.Min(wanted, hopper.Count);
+        return Math.Min(wanted, hopper.Available);
     }
 
     public void Placed(int calls) => tokens -= calls;

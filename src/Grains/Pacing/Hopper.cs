@@ -17,7 +17,8 @@ public sealed class Hopper(string campaignId, ILeadClaims claims, TimeProvider t
     /// <summary>...nor more than this: leads imported, recycled or taken off a DNC list meanwhile are not seen here.</summary>
     public static readonly TimeSpan IdleClaimMaxWait = TimeSpan.FromSeconds(30);
 
-    private readonly LinkedList<HopperEntry> queue = new();
+    // Each lead with the moment it entered the queue (a personal callback waits for its agent from then).
+    private readonly LinkedList<(HopperEntry Entry, DateTimeOffset Since)> queue = new();
     // Lists found with nothing callable, left out of claims until then (MarkQuietLists).
     private readonly Dictionary<long, DateTimeOffset> quietLists = new();
     private DateTimeOffset nextClaimAt;
@@ -28,7 +29,16 @@ public sealed class Hopper(string campaignId, ILeadClaims claims, TimeProvider t
     /// <summary>Reports each claim: leads taken and the time it took (metrics).</summary>
     public Action<int, TimeSpan>? Claimed { get; init; }
 
+    /// <summary>Whether an agent is logged in to the campaign: its personal callbacks wait for it while it is.</summary>
+    public Func<string, bool> AgentLoggedIn { get; init; } = _ => false;
+
+    /// <summary>How long a personal callback waits for an agent who is not logged in before anyone may take it.</summary>
+    public Func<TimeSpan> PersonalCallbackWait { get; init; } = () => TimeSpan.FromHours(1);
+
     public int Count => queue.Count;
+
+    /// <summary>Leads any agent (or an agentless call) may take now: personal callbacks still waiting for their agent aside.</summary>
+    public int Available => queue.Count(q => IsForAnyone(q.Entry, q.Since));
 
     /// <summary>When the next claim may run; default while one may run now.</summary>
     public DateTimeOffset NextClaimAt => nextClaimAt;
@@ -36,27 +46,35 @@ public sealed class Hopper(string campaignId, ILeadClaims claims, TimeProvider t
     /// <summary>When a lead may next become callable, as found when the hopper last ran dry; null while leads flow.</summary>
     public NextCallable? NextCallable { get; private set; }
 
-    public IEnumerable<long> LeadIds => queue.Select(e => e.LeadId);
+    public IEnumerable<long> LeadIds => queue.Select(q => q.Entry.LeadId);
 
     /// <summary>Claims when the hopper holds fewer than <paramref name="needed"/> leads, up to <paramref name="target"/>.</summary>
     public async Task RefillAsync(ClaimRules rules, int needed, int target, bool callsInFlight)
     {
-        if (queue.Count >= needed || time.GetUtcNow() < nextClaimAt) return;
-        await ClaimAsync(rules, Math.Max(1, target - queue.Count), callsInFlight);
+        var available = Available;
+        if (available >= needed || time.GetUtcNow() < nextClaimAt) return;
+        await ClaimAsync(rules, Math.Max(1, target - available), callsInFlight);
     }
 
-    /// <summary>The next lead for an agent: its own personal callback first, else the head of the queue.</summary>
+    /// <summary>
+    /// The next lead for an agent (null: a call for no agent in particular): its own personal callback first, else the
+    /// first lead that is nobody's. A personal callback is its agent's alone while that agent is logged in; once the
+    /// agent has been away for <see cref="PersonalCallbackWait"/> it becomes a campaign callback.
+    /// </summary>
     public HopperEntry? Take(string? agentId = null)
     {
-        if (queue.First is null) return null;
-        var node = agentId is null ? null : Find(e => e.CallbackAgentId == agentId);
-        node ??= queue.First;
+        var node = agentId is null ? null : Find(q => q.Entry.CallbackAgentId == agentId);
+        node ??= Find(q => IsForAnyone(q.Entry, q.Since));
+        if (node is null) return null;
         queue.Remove(node);
-        return node.Value;
+        return node.Value.Entry;
     }
 
     /// <summary>A lead taken but not dialed goes to the back of the queue.</summary>
-    public void Return(HopperEntry entry) => queue.AddLast(entry);
+    public void Return(HopperEntry entry) => queue.AddLast((entry, time.GetUtcNow()));
+
+    private bool IsForAnyone(HopperEntry entry, DateTimeOffset since) =>
+        entry.CallbackAgentId is not { } owner || (!AgentLoggedIn(owner) && time.GetUtcNow() - since >= PersonalCallbackWait());
 
     /// <summary>Takes out every lead of a list no longer dialed; returns their ids (to hand back).</summary>
     public List<long> DropList(long listId)
@@ -66,9 +84,9 @@ public sealed class Hopper(string campaignId, ILeadClaims claims, TimeProvider t
         for (var node = queue.First; node is not null;)
         {
             var next = node.Next;
-            if (node.Value.ListId == listId)
+            if (node.Value.Entry.ListId == listId)
             {
-                dropped.Add(node.Value.LeadId);
+                dropped.Add(node.Value.Entry.LeadId);
                 queue.Remove(node);
             }
             node = next;
@@ -111,7 +129,7 @@ public sealed class Hopper(string campaignId, ILeadClaims claims, TimeProvider t
         var started = time.GetTimestamp();
         var claimed = await claims.ClaimAsync(campaignId, lists, rules.Window, rules.MaxAttempts, batch, now);
         Claimed?.Invoke(claimed.Count, time.GetElapsedTime(started));
-        foreach (var e in claimed) queue.AddLast(e);
+        foreach (var e in claimed) queue.AddLast((e, now));
         if (claimed.Count > 0)
         {
             NextCallable = null;
@@ -168,7 +186,7 @@ public sealed class Hopper(string campaignId, ILeadClaims claims, TimeProvider t
         nextClaimAt = now + (wait < IdleClaimMinWait ? IdleClaimMinWait : wait > IdleClaimMaxWait ? IdleClaimMaxWait : wait);
     }
 
-    private LinkedListNode<HopperEntry>? Find(Func<HopperEntry, bool> match)
+    private LinkedListNode<(HopperEntry Entry, DateTimeOffset Since)>? Find(Func<(HopperEntry Entry, DateTimeOffset Since), bool> match)
     {
         for (var node = queue.First; node is not null; node = node.Next)
         {

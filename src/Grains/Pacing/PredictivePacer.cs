@@ -22,7 +22,7 @@ public sealed class PredictivePacer(Hopper hopper, PacingStatistics statistics, 
     {
         var calls = CallsToPlace(floor);
         if (calls > 0) await hopper.RefillAsync(floor.Rules, calls, Math.Clamp(calls * 2, 10, 1000), floor.CallsInFlight > 0);
-        return Math.Min(calls, hopper.Count);
+        return Math.Min(calls, hopper.Available);
     }
 
     /// <summary>The turn's decision without touching the hopper.</summary>

@@ -11,8 +11,15 @@ public sealed class HopperTests
     private readonly InMemoryLeadClaims leads = new();
     private static readonly ClaimRules OneList = new([1], new CallingWindow(), 3);
 
+    private readonly HashSet<string> loggedIn = [];
+
     private Hopper NewHopper(Func<IEnumerable<long>>? heldElsewhere = null) =>
-        new("c1", leads, clock) { HeldElsewhere = heldElsewhere ?? (() => []) };
+        new("c1", leads, clock)
+        {
+            HeldElsewhere = heldElsewhere ?? (() => []),
+            AgentLoggedIn = loggedIn.Contains,
+            PersonalCallbackWait = () => TimeSpan.FromMinutes(30),
+        };
 
     [Fact]
     public async Task Refill_ClaimsUpToTheTarget_OnlyWhenShortOfWhatIsNeeded()
@@ -116,6 +123,51 @@ public sealed class HopperTests
         Assert.Equal(1, hopper.Take("alice")!.LeadId);
         Assert.Equal(3, hopper.Take()!.LeadId);
         Assert.Null(hopper.Take());
+    }
+
+    [Fact]
+    public async Task PersonalCallback_WhileItsAgentIsLoggedIn_NobodyElseGetsIt_HoweverLongItWaits()
+    {
+        leads.Add(1, callbackAgentId: "bob");
+        leads.Add(2);
+        loggedIn.Add("bob"); // logged in, but paused or on another call
+        var hopper = NewHopper();
+        await hopper.RefillAsync(OneList, 2, 2, false);
+
+        Assert.Equal(2, hopper.Take("alice")!.LeadId);
+        clock.Advance(TimeSpan.FromHours(3));
+        Assert.Null(hopper.Take("alice"));
+        Assert.Null(hopper.Take()); // nor a call for no agent in particular
+        Assert.Equal(0, hopper.Available);
+        Assert.Equal(1, hopper.Take("bob")!.LeadId);
+    }
+
+    [Fact]
+    public async Task PersonalCallback_ItsAgentAway_BecomesACampaignCallbackAfterTheWait()
+    {
+        leads.Add(1, callbackAgentId: "bob");
+        var hopper = NewHopper();
+        await hopper.RefillAsync(OneList, 1, 1, false);
+
+        clock.Advance(TimeSpan.FromMinutes(29));
+        Assert.Null(hopper.Take("alice"));
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(1, hopper.Take("alice")!.LeadId);
+    }
+
+    [Fact]
+    public async Task Refill_CountsOnlyWhatOthersMayTake_SoAPersonalCallbackDoesNotStarveTheFloor()
+    {
+        leads.Add(1, callbackAgentId: "bob");
+        for (var i = 2; i <= 20; i++) leads.Add(i);
+        loggedIn.Add("bob");
+        var hopper = NewHopper();
+        await hopper.RefillAsync(OneList, 1, 1, false);
+        Assert.Equal((1, 0), (hopper.Count, hopper.Available));
+
+        await hopper.RefillAsync(OneList, 1, 5, false);
+        Assert.Equal(5, hopper.Available);
+        Assert.Equal(2, hopper.Take("alice")!.LeadId);
     }
 
     [Fact]
