@@ -52,6 +52,23 @@ public sealed class WallboardTests(WebServer server)
         await Expect(row.GetByTestId("campaign-status")).ToHaveTextAsync("Stopped");
     }
 
+    [Fact]
+    public async Task Wallboard_SaysWhyARunningCampaignDialsNothing()
+    {
+        var listId = await server.CreateListAsync("Idle leads");
+        await server.AddLeadAsync(new { listId, firstName = "Idle", lastName = "Lead", phone = "+14155552999", city = "San Francisco" });
+        var campaignId = await server.CreateCampaignAsync("Nobody here", "Auto", [listId],
+            new { answerRate = 1.0, busyRate = 0.0, noAnswerRate = 0.0, voicemailRate = 0.0, ringSeconds = 0.3, talkSeconds = 1.0 });
+        await server.PostAsync($"/api/campaigns/{campaignId}/start");
+        var password = await server.CreateSupervisorAsync("web-idle");
+
+        await using var supervisor = await server.OpenAsync();
+        await supervisor.SignInAsync("web-idle", password);
+        var row = supervisor.Page.Locator($"tr[data-campaign='{campaignId}']");
+        await Expect(row.GetByTestId("campaign-status")).ToHaveTextAsync("Running");
+        await Expect(row.GetByTestId("idle")).ToHaveTextAsync("No agents are logged in.");
+    }
+
     /// <summary>Waits until the number shown in <paramref name="cell"/> satisfies <paramref name="done"/>; returns it.</summary>
     private static async Task<int> WaitForAsync(ILocator cell, Func<int, bool> done)
     {
