@@ -5,6 +5,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ContactCenter.Grains.Broadcast;
 
@@ -30,7 +31,14 @@ public static class BroadcastServiceCollectionExtensions
                 ? new ChatClientIntentClassifier(chat, goal: null, options.ChatTimeout, sp.GetService<ILogger<ChatClientIntentClassifier>>())
                 : new EmbeddingIntentClassifier(sp.GetRequiredService<ISentenceEmbedder>(), options.Embeddings));
         services.TryAddSingleton<ITextToSpeech>(_ => new EspeakTextToSpeech(options.TextToSpeech));
-        services.TryAddSingleton<ISpeechRecognizer>(_ => new PocketSphinxRecognizer(options.Recognition));
+        // In process (libpocketsphinx, streaming) when the library loads, else one process per utterance, with a warning.
+        services.AddOptions<InProcessRecognitionOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<InProcessRecognitionOptions>, InProcessRecognitionOptionsValidator>());
+        services.TryAddSingleton<ISpeechRecognizer>(sp => SpeechRecognizerFactory.Create(
+            options.Recognition,
+            sp.GetRequiredService<IOptions<InProcessRecognitionOptions>>().Value,
+            sp.GetService<ILoggerFactory>()?.CreateLogger(typeof(SpeechRecognizerFactory))));
+        services.TryAddSingleton(sp => SpeechRecognizerFactory.CapacityOf(sp.GetRequiredService<ISpeechRecognizer>()));
         services.TryAddSingleton<ConversationSessionFactory>();
         return services;
     }

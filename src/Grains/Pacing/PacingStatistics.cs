@@ -22,6 +22,9 @@ public sealed class PacingStatistics(TimeProvider time, Func<TimeSpan> window)
     /// <summary>Mean seconds from dial to answer or to giving up; null before any attempt.</summary>
     public double? MeanRingSeconds => Attempts == 0 ? null : attempts.Average(a => a.RingSeconds);
 
+    /// <summary>Mean seconds from dial to answer, over answered dials only; null before any answer.</summary>
+    public double? MeanAnswerSeconds { get { Trim(); return attempts.Any(a => a.Answered) ? attempts.Where(a => a.Answered).Average(a => a.RingSeconds) : null; } }
+
     /// <summary>Mean seconds an agent is busy with a connected call (talk plus wrap-up); null before any.</summary>
     public double? MeanHandleSeconds { get { Trim(); return handles.Count == 0 ? null : handles.Average(h => h.Seconds); } }
 

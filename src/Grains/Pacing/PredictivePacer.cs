@@ -39,59 +39,74 @@ public sealed class PredictivePacer(Hopper hopper, PacingStatistics statistics, 
             return Math.Max(0, ready - ringing);
         }
         var ring = statistics.MeanRingSeconds ?? 0;
-        // A busy agent finishes within one ring time with probability 1 - e^(-ring/handle) (handle times taken as exponential).
-        var freeing = floor.BusyAgents * (1 - Math.Exp(-ring / Math.Max(1, handle)));
-        var available = (int)Math.Floor(ready + freeing);
+        // Answers arrive spread over the time a dial takes to be answered, and an answer can take only an agent freed
+        // before it: on average, agents freeing within half that time. A busy agent frees within t with probability
+        // 1 - e^(-t/handle) (handle times taken as exponential); how many do is itself uncertain, and weighed as such.
+        var horizon = (statistics.MeanAnswerSeconds ?? ring) * 0.75;
+        var freeChance = 1 - Math.Exp(-horizon / Math.Max(1, handle));
+        var expectedFree = ready + floor.BusyAgents * freeChance;
         var target = s.TargetAbandonRate;
         if (statistics.AbandonRate is { } measured && measured > target)
             target *= Math.Max(0.25, target / measured); // running over: aim lower until the window recovers
         var p = Math.Clamp(answerRate, 0.01, 1);
-        var cap = (int)Math.Min(MaxCallsConsidered, Math.Floor(s.MaxRatio * Math.Max(1, ready + freeing)));
-        var total = Math.Max(ringing, 0);
-        // The largest number of calls in flight whose expected abandon share stays under the target.
-        while (total < cap && ExpectedAbandonShare(total + 1, p, available) <= target) total++;
+        var cap = (int)Math.Min(MaxCallsConsidered, Math.Floor(s.MaxRatio * Math.Max(1, expectedFree)));
+        // The largest number of calls in flight whose expected abandon share stays under the target. The share grows
+        // with the number of calls, so a binary search finds it (hundreds of agents: thousands of calls to weigh).
+        int low = Math.Min(ringing, cap), high = cap;
+        while (low < high)
+        {
+            var mid = low + (high - low + 1) / 2;
+            if (ExpectedAbandonShare(mid, p, ready, floor.BusyAgents, freeChance) <= target) low = mid;
+            else high = mid - 1;
+        }
+        var total = Math.Max(low, ringing);
         var place = Math.Max(0, total - ringing);
-        LastEstimate = new PredictiveEstimate(p, ring, handle, ready + freeing, target, ringing + place);
+        LastEstimate = new PredictiveEstimate(p, ring, handle, expectedFree, target, ringing + place);
         return place;
     }
 
     /// <summary>E[max(0, X − agents)] / E[X] for X ~ Binomial(calls, p): answers that find no agent, per answer.</summary>
-    public static double ExpectedAbandonShare(int calls, double p, int agents)
+    public static double ExpectedAbandonShare(int calls, double p, int agents) => ExpectedAbandonShare(calls, p, agents, 0, 0);
+
+    /// <summary>
+    /// E[max(0, X − ready − F)] / E[X] for answers X ~ Binomial(calls, p) and agents freeing F ~ Binomial(busy, free):
+    /// answers that find no agent, per answer.
+    /// </summary>
+    public static double ExpectedAbandonShare(int calls, double p, int ready, int busy, double free)
     {
-        if (calls <= agents) return 0;
-        var expectedAnswers = calls * p;
-        // Walk the binomial pmf from k = 0 with the ratio of successive terms (stable for the sizes used here).
-        var q = 1 - p;
-        double pmf = Math.Pow(q, calls), excess = 0;
-        if (pmf == 0) return ExpectedAbandonShareNormal(calls, p, agents);
-        for (var k = 0; k <= calls; k++)
+        if (calls <= ready || p <= 0) return 0;
+        var answers = Pmf(calls, p);
+        // excessAbove[k] = E[max(0, X − k)], built from the top: E[max(0, X − k)] = E[max(0, X − k − 1)] + P(X > k).
+        var excessAbove = new double[calls + 2];
+        var above = 0.0;
+        for (var k = calls; k >= 0; k--)
         {
-            if (k > agents) excess += (k - agents) * pmf;
-            pmf *= (double)(calls - k) / (k + 1) * p / q;
+            excessAbove[k] = excessAbove[k + 1] + above;
+            above += answers[k];
         }
-        return excess / expectedAnswers;
+        var freeing = busy > 0 && free > 0 ? Pmf(busy, free) : [1.0];
+        var excess = 0.0;
+        for (var f = 0; f < freeing.Length && ready + f <= calls; f++) excess += freeing[f] * excessAbove[ready + f];
+        return excess / (calls * p);
     }
 
-    /// <summary>The same with a normal approximation, where q^n underflows (thousands of calls).</summary>
-    private static double ExpectedAbandonShareNormal(int calls, double p, int agents)
+    /// <summary>The binomial distribution, built outward from its mode and normalised, so large counts do not underflow.</summary>
+    private static double[] Pmf(int n, double p)
     {
-        var mean = calls * p;
-        var sd = Math.Sqrt(calls * p * (1 - p));
-        if (sd == 0) return Math.Max(0, mean - agents) / mean;
-        var z = (agents + 0.5 - mean) / sd;
-        // E[max(0, X - a)] = sd·φ(z) − (a − mean)·(1 − Φ(z)).
-        var phi = Math.Exp(-z * z / 2) / Math.Sqrt(2 * Math.PI);
-        var tail = 0.5 * Erfc(z / Math.Sqrt(2));
-        return Math.Max(0, sd * phi - (agents + 0.5 - mean) * tail) / mean;
-    }
-
-    // Abramowitz and Stegun 7.1.26: enough for a pacing estimate.
-    private static double Erfc(double x)
-    {
-        if (x < 0) return 2 - Erfc(-x);
-        var t = 1 / (1 + 0.3275911 * x);
-        var poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-        return poly * Math.Exp(-x * x);
+        var pmf = new double[n + 1];
+        if (p >= 1)
+        {
+            pmf[n] = 1;
+            return pmf;
+        }
+        var mode = Math.Min(n, (int)Math.Floor((n + 1) * p));
+        var odds = p / (1 - p);
+        pmf[mode] = 1;
+        for (var k = mode; k < n; k++) pmf[k + 1] = pmf[k] * (n - k) / (k + 1) * odds;
+        for (var k = mode; k > 0; k--) pmf[k - 1] = pmf[k] * k / ((n - k + 1) * odds);
+        var sum = pmf.Sum();
+        for (var k = 0; k <= n; k++) pmf[k] /= sum;
+        return pmf;
     }
 
     public void Placed(int calls)

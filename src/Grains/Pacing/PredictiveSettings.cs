@@ -9,7 +9,7 @@ public sealed record PredictiveSettings
     /// <summary>Minutes of this campaign's recent calls the statistics (answer rate, ring and handle times, abandons) are taken over.</summary>
     [Id(1)] public int EvaluationWindowMinutes { get; init; } = 15;
     /// <summary>Most calls in flight per available agent, whatever the statistics say.</summary>
-    [Id(2)] public double MaxRatio { get; init; } = 3;
+    [Id(2)] public double MaxRatio { get; init; } = 5;
     /// <summary>With fewer agents logged in, the campaign dials one call per Ready agent (too few agents to absorb a surprise).</summary>
     [Id(3)] public int MinAgents { get; init; } = 3;
     /// <summary>Attempts in the window below which the statistics are too thin and the campaign dials one call per Ready agent.</summary>

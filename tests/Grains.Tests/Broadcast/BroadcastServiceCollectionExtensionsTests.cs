@@ -24,7 +24,8 @@ public sealed class BroadcastServiceCollectionExtensionsTests
         Assert.True(turn.Has(DirectiveKind.AddToDoNotCall));
         Assert.IsType<EmbeddingIntentClassifier>(provider.GetRequiredService<IIntentClassifier>());
         Assert.IsType<EspeakTextToSpeech>(provider.GetRequiredService<ITextToSpeech>());
-        Assert.IsType<PocketSphinxRecognizer>(provider.GetRequiredService<ISpeechRecognizer>());
+        // In process when libpocketsphinx loads (it does wherever test.sh installed pocketsphinx).
+        Assert.IsType<InProcessSpeechRecognizer>(provider.GetRequiredService<ISpeechRecognizer>());
     }
 
     [Fact]

@@ -49,12 +49,14 @@ public sealed partial class VoiceCallRunner(
         ArgumentNullException.ThrowIfNull(media);
         var script = await scripts.GetAsync(call.ScriptId, call.ScriptVersion, cancellationToken);
         var grammar = grammars.GetOrAdd((call.ScriptId, call.ScriptVersion), _ => ScriptGrammar.Build(script, dictionary.Value));
-        var session = sessions.Create(script);
-        var voice = new VoiceConversation(session, recognizer, grammar);
+        var session = sessions.Create(script, call.CallerZone());
+        // A streaming recogniser decodes each answer while it is spoken; past its limit, whole utterances as before.
+        using var listener = (recognizer as IStreamingSpeechRecognizer)?.TryOpenConversation(grammar);
+        var voice = new VoiceConversation(session, (ISpeechRecognizer?)listener ?? recognizer, grammar);
 
         using var limit = new CancellationTokenSource(settings.MaxCallLength, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, cancellationToken);
-        using var line = new VoiceLine(media, voice, speech, time, settings.MediaGapAsSilence);
+        using var line = new VoiceLine(media, voice, speech, time, settings.MediaGapAsSilence, listener);
         string? transferTo = null;
         try
         {

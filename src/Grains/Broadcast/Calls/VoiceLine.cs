@@ -24,14 +24,17 @@ internal sealed class VoiceLine : IDisposable
     private readonly ITextToSpeech speech;
     private readonly TimeProvider time;
     private readonly TimeSpan gapAsSilence;
+    // Hears every frame the conversation's detector hears, in the same order, so it can decode answers as they come.
+    private readonly ConversationRecognizer? listener;
     // Bounded: a stalled loop drops the oldest audio rather than growing without limit (about 10 s of frames).
     private readonly Channel<LineInput> inputs = Channel.CreateBounded<LineInput>(new BoundedChannelOptions(500)
     {
         FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true,
     });
 
-    public VoiceLine(CallMedia media, VoiceConversation voice, ITextToSpeech speech, TimeProvider time, TimeSpan gapAsSilence)
+    public VoiceLine(CallMedia media, VoiceConversation voice, ITextToSpeech speech, TimeProvider time, TimeSpan gapAsSilence, ConversationRecognizer? listener = null)
     {
+        this.listener = listener;
         this.media = media;
         this.voice = voice;
         this.speech = speech;
@@ -81,6 +84,7 @@ internal sealed class VoiceLine : IDisposable
                     else
                     {
                         heard = true;
+                        listener?.OnFrame(input.Frame.Span);
                         next = await voice.OnAudioFrameAsync(input.Frame, cancellationToken);
                     }
                 }
@@ -90,6 +94,7 @@ internal sealed class VoiceLine : IDisposable
                 }
                 else if (next is null && time.GetElapsedTime(lastAudio) > gapAsSilence)
                 {
+                    listener?.OnFrame(SilentFrame);
                     next = await voice.OnAudioFrameAsync(SilentFrame, cancellationToken);
                 }
                 if (next is not null)

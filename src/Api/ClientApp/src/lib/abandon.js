@@ -9,7 +9,7 @@ export const defaultTarget = 0.03;
 export const predictiveDefaults = Object.freeze({
   targetAbandonRate: defaultTarget,
   evaluationWindowMinutes: 15,
-  maxRatio: 3,
+  maxRatio: 5,
   minAgents: 3,
   warmUpAttempts: 30,
 });
