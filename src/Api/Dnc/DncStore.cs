@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Text;
 using ContactCenter.Grains.Common;
+using ContactCenter.Grains.Leads;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -8,11 +9,14 @@ namespace ContactCenter.Api.Dnc;
 
 /// <summary>
 /// The <c>dnc_numbers</c> table: campaign '' is the global list. Adding a number globally also
-/// marks the leads with that number that are waiting to be dialed as DoNotCall (dial-time checks
-/// in the hopper and the lead grain catch the per-campaign entries).
+/// marks its waiting leads DoNotCall, by the one rule <see cref="LeadStore"/> keeps for every path;
+/// a campaign's entries leave the leads alone (the claims and the dial-time check skip the number
+/// for that campaign only, since a list can feed several campaigns).
 /// </summary>
 public sealed class DncStore(NpgsqlDataSource db)
 {
+    private readonly LeadStore leads = new(db);
+
     public async Task<(DncEntry Entry, bool Added)> AddAsync(string phone, string campaignId, string? reason, CancellationToken ct = default)
     {
         // Two requests adding the same number at once: the later insert waits for the earlier one and
@@ -43,7 +47,8 @@ public sealed class DncStore(NpgsqlDataSource db)
             entry = Read(r);
             added = r.GetBoolean(4);
         }
-        if (added && campaignId.Length == 0) await MarkLeadsAsync(phone, ct);
+        // An entry already there marked its leads when it was added (and new leads are marked as they come in).
+        if (added && campaignId.Length == 0) await leads.MarkWaitingLeadsDoNotCallAsync(phone, ct);
         return (entry, added);
     }
 
@@ -109,24 +114,10 @@ public sealed class DncStore(NpgsqlDataSource db)
             insert.CommandTimeout = 0;
             added = await insert.ExecuteNonQueryAsync(ct);
         }
-        long marked = 0;
-        if (campaignId.Length == 0 && added > 0)
-        {
-            await using var mark = new NpgsqlCommand("""
-                UPDATE leads SET status = 'DoNotCall', queued_by = NULL, updated_at = now()
-                WHERE status IN ('New', 'Callback') AND phone IN (SELECT phone FROM dnc_import_rows)
-                """, connection) { CommandTimeout = 0 };
-            marked = await mark.ExecuteNonQueryAsync(ct);
-        }
+        // Inside the transaction: the numbers and the leads they mark are committed together.
+        long marked = campaignId.Length == 0 && added > 0 ? await LeadStore.MarkWaitingLeadsDoNotCallAsync(connection, "dnc_import_rows", ct) : 0;
         await tx.CommitAsync(ct);
         return (added, staged - added, marked);
-    }
-
-    private async Task MarkLeadsAsync(string phone, CancellationToken ct)
-    {
-        await using var cmd = db.CreateCommand("UPDATE leads SET status = 'DoNotCall', queued_by = NULL, updated_at = now() WHERE phone = $1 AND status IN ('New', 'Callback')");
-        cmd.Parameters.Add(new() { Value = phone });
-        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private static DncEntry Read(NpgsqlDataReader r) =>

@@ -1,5 +1,6 @@
 using ContactCenter.Api.Csv;
 using ContactCenter.Api.Input;
+using ContactCenter.Api.Leads.Imports;
 using ContactCenter.Api.Problems;
 using ContactCenter.Grains.Common;
 using ContactCenter.Grains.Leads;
@@ -17,8 +18,9 @@ public static class LeadsApi
             .ProducesInvalid();
         api.MapGet("export", ExportAsync).WithName("ExportLeads").WithSummary("The leads matching the same filters as CSV, streamed")
             .Produces<string>(StatusCodes.Status200OK, CsvResponse.ContentType).ProducesInvalid();
-        api.MapPost("", CreateLeadAsync).WithName("CreateLead").WithSummary("Add one lead to a list (phone normalized to E.164)")
-            .ProducesBodyProblems();
+        api.MapPost("", CreateLeadAsync).WithName("CreateLead")
+            .WithSummary("Add one lead to a list (phone normalized to E.164); a number already in the list follows duplicates=skip (409 naming the lead, the default), update (200) or allow")
+            .ProducesBodyProblems().ProducesConflict();
         api.MapGet("{id:long}", GetLeadAsync).WithName("GetLead").WithSummary("One lead with its dialing state")
             .ProducesNotFound();
         api.MapPut("{id:long}", UpdateLeadAsync).WithName("UpdateLead")
@@ -61,24 +63,40 @@ public static class LeadsApi
             LeadOrder.Parse(sort), minAttempts, maxAttempts);
     }
 
-    public static async Task<Created<Lead>> CreateLeadAsync(NewLead? body, LeadStore store)
+    /// <summary>
+    /// Adds one lead; a number already in the list is handled by <paramref name="duplicates"/>, the rule of a CSV
+    /// import and its default (skip): 409 naming the lead already there, 200 with it updated, or a second lead.
+    /// </summary>
+    public static async Task<Results<Created<Lead>, Ok<Lead>, ProblemHttpResult>> CreateLeadAsync(NewLead? body, [TextLimit(TextLimits.Code)] string? duplicates,
+        LeadStore store, TimeProvider clock, CancellationToken ct)
     {
         body = Problem.RequireBody(body);
+        var policy = DuplicatePolicyNames.Parse(duplicates);
         Problem.Require(body.ListId > 0, "listId", "The lead's list is required.");
-        var list = await store.GetListAsync(body.ListId) ?? throw new ValidationFailedException("listId", $"List {body.ListId} does not exist.");
-        var (normalized, e164, timeZone) = Normalize(body, list);
-        var lead = await store.InsertAsync(normalized, e164, timeZone);
-        return TypedResults.Created($"/api/leads/{lead.Id}", lead);
+        var list = await store.GetListAsync(body.ListId, ct) ?? throw new ValidationFailedException("listId", $"List {body.ListId} does not exist.");
+        var (normalized, e164, timeZone) = Normalize(body, list, clock.GetUtcNow());
+        var added = await store.AddAsync(normalized, e164, timeZone, policy, ct);
+        var id = added.Lead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return added.Outcome switch
+        {
+            LeadAddOutcome.Added => TypedResults.Created($"/api/leads/{id}", added.Lead),
+            LeadAddOutcome.Updated => TypedResults.Ok(added.Lead),
+            _ => TypedResults.Problem(
+                title: "The number is already in the list.",
+                detail: $"Lead {id} of list {list.Id} has this number; send duplicates=update to update it, or duplicates=allow to add a second lead.",
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["leadId"] = added.Lead.Id }),
+        };
     }
 
     /// <summary>Replaces the lead's profile; its list and dialing state stay. The phone is normalized with the list's default region.</summary>
-    public static async Task<Ok<Lead>> UpdateLeadAsync(long id, NewLead? body, LeadStore store, IGrainFactory grains)
+    public static async Task<Ok<Lead>> UpdateLeadAsync(long id, NewLead? body, LeadStore store, IGrainFactory grains, TimeProvider clock)
     {
         body = Problem.RequireBody(body);
         var lead = await store.GetAsync(id) ?? throw new EntityNotFoundException("Lead", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Problem.Require(body.ListId == 0 || body.ListId == lead.ListId, "listId", $"A lead stays on its list ({lead.ListId}); leave listId out or give that one.");
         var list = await store.GetListAsync(lead.ListId) ?? throw new EntityNotFoundException("Lead", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var (normalized, e164, timeZone) = Normalize(body, list);
+        var (normalized, e164, timeZone) = Normalize(body, list, clock.GetUtcNow());
         return TypedResults.Ok(await grains.GetGrain<ILeadGrain>(id).UpdateProfileAsync(normalized.ToProfile(e164, timeZone)));
     }
 
@@ -90,21 +108,23 @@ public static class LeadsApi
 
     /// <summary>
     /// Validates a lead's profile and normalizes its phones to E.164 with the list's default region;
-    /// the time zone comes from the number, refined by postal data.
+    /// the time zone is chosen by <see cref="LeadTimeZone"/>, as for an imported row.
     /// </summary>
-    private static (NewLead Normalized, string E164, string? TimeZone) Normalize(NewLead body, LeadList list)
+    private static (NewLead Normalized, string E164, string? TimeZone) Normalize(NewLead body, LeadList list, DateTimeOffset now)
     {
-        var e164 = PhoneNumberNormalizer.TryNormalize(body.Phone, list.DefaultRegion, out var timeZone, out var error) ?? throw new ValidationFailedException("phone", error!);
+        var e164 = PhoneNumberNormalizer.TryNormalize(body.Phone, list.DefaultRegion, out var region, out var zones, out var error) ?? throw new ValidationFailedException("phone", error!);
         var v = new Validation();
         v.Require(body.Email is null || body.Email.Length == 0 || System.Net.Mail.MailAddress.TryCreate(body.Email, out _), "email", "Not an e-mail address.");
         v.Require(body.CustomFields is null || body.CustomFields.Value.ValueKind is System.Text.Json.JsonValueKind.Object or System.Text.Json.JsonValueKind.Null, "customFields", "Custom fields are a JSON object.");
+        v.Require(LeadTimeZone.TryParseExplicit(body.TimeZone, out var explicitZone), "timeZone", "Not a known IANA time zone (e.g. Australia/Perth).");
         v.ThrowIfInvalid();
         var altPhones = new List<string>();
         foreach (var (raw, i) in (body.AltPhones ?? []).Select((p, i) => (p, i)))
         {
             altPhones.Add(PhoneNumberNormalizer.TryNormalize(raw, list.DefaultRegion, out var altError) ?? throw new ValidationFailedException($"altPhones[{i}]", altError!));
         }
-        return (body with { AltPhones = altPhones }, e164, PostalTimeZones.Refine(timeZone, e164, body.State, body.Country));
+        var timeZone = LeadTimeZone.Resolve(explicitZone, body.State, body.PostalCode, body.Country, region, zones, list.DefaultRegion, now);
+        return (body with { AltPhones = altPhones, TimeZone = timeZone }, e164, timeZone);
     }
 
     public static async Task<Ok<Lead>> GetLeadAsync(long id, LeadStore store) =>

@@ -202,7 +202,8 @@ public sealed partial class AgentGrain(
         LogWrapUpTimeout(Id, callId);
         try
         {
-            await CompleteWrapUpAsync(new WrapUpRequest(DispositionSet.WrapUpTimeoutDefault, "Wrap-up timed out"));
+            // The call knows the campaign's set, and so which disposition a timeout records.
+            await CompleteWrapUpAsync(new WrapUpRequest(DispositionSet.WrapUpTimeoutDefault, "Wrap-up timed out", WrapUpTimedOut: true));
         }
         catch (DomainException ex)
         {
@@ -250,7 +251,7 @@ public sealed partial class AgentGrain(
         {
             try
             {
-                await GrainFactory.GetGrain<ICallGrain>(callId).ApplyDispositionAsync(new WrapUpRequest(DispositionSet.WrapUpTimeoutDefault, "Agent left wrap-up"), Id);
+                await GrainFactory.GetGrain<ICallGrain>(callId).ApplyDispositionAsync(new WrapUpRequest(DispositionSet.WrapUpTimeoutDefault, "Agent left wrap-up", WrapUpTimedOut: true), Id);
             }
             catch (DomainException ex)
             {

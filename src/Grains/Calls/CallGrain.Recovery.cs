@@ -112,7 +112,7 @@ public sealed partial class CallGrain
         LogSettled(Id);
         try
         {
-            await ApplyDispositionAsync(new WrapUpRequest(DispositionSet.WrapUpTimeoutDefault, "No agent wrapped this call up"), agentId);
+            await ApplyDispositionAsync(new WrapUpRequest(DispositionSet.WrapUpTimeoutDefault, "No agent wrapped this call up", WrapUpTimedOut: true), agentId);
         }
         catch (DomainException ex)
         {

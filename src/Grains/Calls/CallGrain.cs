@@ -128,8 +128,11 @@ public sealed partial class CallGrain(
         var start = state.State.Start!;
         // The set the call started with; a call started by an earlier version asks its campaign.
         var dispositions = start.Dispositions ?? (await campaign.GetAsync()).Definition.Dispositions;
-        var disposition = DispositionSet.Find(dispositions, wrapUp.Disposition)
-            ?? (wrapUp.Disposition == DispositionSet.WrapUpTimeoutDefault ? new Disposition(DispositionSet.WrapUpTimeoutDefault, Retry: true) : null)
+        // A wrap-up that ended without the agent's choice takes the one the set names for it. "No Disposition"
+        // by name is how agents and recoveries of earlier versions (and this grain's own recovery) ask for it.
+        var disposition = (wrapUp.WrapUpTimedOut ? DispositionSet.ForWrapUpTimeout(dispositions) : null)
+            ?? DispositionSet.Find(dispositions, wrapUp.Disposition)
+            ?? (wrapUp.Disposition == DispositionSet.WrapUpTimeoutDefault ? DispositionSet.ForWrapUpTimeout(dispositions) : null)
             ?? throw new ValidationFailedException("disposition", $"'{wrapUp.Disposition}' is not a disposition of this campaign. Use one of: {string.Join(", ", dispositions.Select(d => d.Name))}.");
         if (call.LeadId is { } leadId)
         {

@@ -74,6 +74,7 @@ public sealed record CampaignDefinition
         v.Require(Dispositions is { Count: > 0 }, "dispositions", "At least one disposition is required.");
         v.Require(Dispositions is null || Dispositions.Select(d => d.Name?.Trim().ToLowerInvariant()).Distinct().Count() == Dispositions.Count, "dispositions", "Disposition names must be unique.");
         v.Require(Dispositions is null || Dispositions.All(d => !string.IsNullOrWhiteSpace(d.Name)), "dispositions", "Every disposition needs a name.");
+        if (Dispositions is not null) foreach (var (field, message) in DispositionSet.Validate(Dispositions)) v.Add(field, message);
         foreach (var (field, message) in (CallingWindow ?? new()).Validate()) v.Add(field, message);
         foreach (var (field, message) in (Retry ?? new()).Validate()) v.Add(field, message);
         v.Require(WrapUpTimeoutSeconds is null or (>= 1 and <= 3600), "wrapUpTimeoutSeconds", "Must be between 1 and 3600 seconds.");

@@ -1,6 +1,6 @@
 namespace ContactCenter.Grains.Dispositions;
 
-/// <summary>The dispositions a campaign offers when none are configured.</summary>
+/// <summary>The dispositions a campaign offers when none are configured, and the rules of a set.</summary>
 public static class DispositionSet
 {
     /// <summary>
@@ -17,6 +17,8 @@ public static class DispositionSet
         new("No Answer", Retry: true),
         new("Busy", Retry: true),
         new("Voicemail", Retry: true),
+        // In the set, so that what a timeout records is one of the campaign's dispositions, reported and recycled like the others.
+        new(WrapUpTimeoutDefault, Retry: true, WrapUpTimeout: true),
     ];
 
     /// <summary>A disposition of the set by name, as agents type it (case and surrounding spaces aside).</summary>
@@ -29,6 +31,31 @@ public static class DispositionSet
     /// </summary>
     public static readonly Disposition Abandoned = new("Abandoned", Retry: true);
 
-    /// <summary>The disposition recorded when an agent lets the wrap-up timer run out.</summary>
+    /// <summary>The name recorded when an agent gives no disposition and the set flags none for it.</summary>
     public const string WrapUpTimeoutDefault = "No Disposition";
+
+    /// <summary>
+    /// What a wrap-up that ends without the agent's disposition records: the set's disposition flagged
+    /// <see cref="Disposition.WrapUpTimeout"/>; for a set without one (campaigns saved before the flag),
+    /// its "No Disposition" if it has one, else "No Disposition" as a retry, as it always was.
+    /// </summary>
+    public static Disposition ForWrapUpTimeout(IEnumerable<Disposition> set)
+    {
+        var dispositions = set as IReadOnlyCollection<Disposition> ?? [.. set];
+        return dispositions.FirstOrDefault(d => d.WrapUpTimeout)
+            ?? Find(dispositions, WrapUpTimeoutDefault)
+            ?? new Disposition(WrapUpTimeoutDefault, Retry: true);
+    }
+
+    /// <summary>The rules of a campaign's set that concern the wrap-up timeout, as (field, message) pairs.</summary>
+    public static IEnumerable<(string Field, string Message)> Validate(IReadOnlyCollection<Disposition>? set)
+    {
+        if (set is null) yield break;
+        var flagged = set.Where(d => d is { WrapUpTimeout: true }).ToList();
+        if (flagged.Count > 1)
+            yield return ("dispositions", $"At most one disposition may be the wrap-up timeout's; {string.Join(", ", flagged.Select(d => d.Name))} are.");
+        // Nobody is there to give the time a callback needs: the lead would stay Contacted for good.
+        if (flagged.FirstOrDefault(d => d.SchedulesCallback) is { } callback)
+            yield return ("dispositions", $"The wrap-up timeout's disposition '{callback.Name}' cannot schedule a callback: nobody gives its time.");
+    }
 }

@@ -37,6 +37,8 @@ public sealed class LeadGrain(LeadStore store, TimeProvider time) : Grain, ILead
         LeadTransition change;
         if (disposition.AddsToDnc)
         {
+            // The global list's rule marks the number's other waiting leads; this one is Contacted and
+            // takes its status from the disposition, like any other.
             await store.AddToDncAsync(lead.Phone, "", $"Disposition '{disposition.Name}'");
             change = new LeadTransition(LeadStatus.DoNotCall);
         }

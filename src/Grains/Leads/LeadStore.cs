@@ -50,19 +50,94 @@ public sealed class LeadStore(NpgsqlDataSource db)
     /// </summary>
     public async Task<Lead> InsertAsync(NewLead lead, string e164, string? timeZone, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand($"""
-            WITH list AS (SELECT id FROM lead_lists WHERE id = $1 FOR KEY SHARE)
-            INSERT INTO leads (list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones,
-                               gender, email, comments, custom_fields, tags, time_zone, status)
-            SELECT list.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16,
-                   CASE WHEN EXISTS (SELECT 1 FROM dnc_numbers WHERE phone = $9 AND campaign_id = '') THEN 'DoNotCall' ELSE 'New' END
-            FROM list
-            RETURNING {Columns}
-            """);
+        await using var cmd = db.CreateCommand(InsertSql);
+        return await InsertAsync(cmd, lead, e164, timeZone, ct);
+    }
+
+    private const string InsertSql = $"""
+        WITH list AS (SELECT id FROM lead_lists WHERE id = $1 FOR KEY SHARE)
+        INSERT INTO leads (list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones,
+                           gender, email, comments, custom_fields, tags, time_zone, status)
+        SELECT list.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16,
+               CASE WHEN EXISTS (SELECT 1 FROM dnc_numbers WHERE phone = $9 AND campaign_id = '') THEN 'DoNotCall' ELSE 'New' END
+        FROM list
+        RETURNING {Columns}
+        """;
+
+    private static async Task<Lead> InsertAsync(NpgsqlCommand cmd, NewLead lead, string e164, string? timeZone, CancellationToken ct)
+    {
         cmd.Parameters.Add(new() { Value = lead.ListId });
         AddProfileParameters(cmd, lead.ToProfile(e164, timeZone));
         return (await ReadLeadsAsync(cmd, ct)).SingleOrDefault()
             ?? throw new Common.ValidationFailedException("listId", $"List {lead.ListId} does not exist.");
+    }
+
+    /// <summary>
+    /// Adds one lead unless its number is in the list already and <paramref name="duplicates"/> says
+    /// otherwise (the rule of a CSV import): under <see cref="DuplicatePolicy.Skip"/> the lead already
+    /// there is returned unchanged, under <see cref="DuplicatePolicy.Update"/> it takes the new fields
+    /// (<see cref="LeadProfileMerge"/>), under <see cref="DuplicatePolicy.Allow"/> a second lead is added.
+    /// </summary>
+    /// <remarks>
+    /// Two requests for the same number must not both find the list free of it, so the check and the
+    /// insert run in one transaction under an advisory lock on (list, number), which only the same number
+    /// waits for; no unique index can say it, since <see cref="DuplicatePolicy.Allow"/> lets duplicates in.
+    /// The list row is share-locked in a statement of its own before the check: an import holds it for
+    /// update until it commits, and a check in a later statement sees the import's rows (in READ COMMITTED
+    /// each statement reads what was committed when it began).
+    /// </remarks>
+    public async Task<LeadAddition> AddAsync(NewLead lead, string e164, string? timeZone, DuplicatePolicy duplicates, CancellationToken ct = default)
+    {
+        if (duplicates == DuplicatePolicy.Allow) return new(LeadAddOutcome.Added, await InsertAsync(lead, e164, timeZone, ct));
+        await using var connection = await db.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($2, $1))", connection, tx))
+        {
+            take.Parameters.Add(new() { Value = lead.ListId });
+            take.Parameters.Add(new() { Value = e164 });
+            await take.ExecuteNonQueryAsync(ct);
+        }
+        await using (var list = new NpgsqlCommand("SELECT 1 FROM lead_lists WHERE id = $1 FOR KEY SHARE", connection, tx))
+        {
+            list.Parameters.Add(new() { Value = lead.ListId });
+            if (await list.ExecuteScalarAsync(ct) is null) throw new Common.ValidationFailedException("listId", $"List {lead.ListId} does not exist.");
+        }
+        long? existingId;
+        await using (var find = new NpgsqlCommand("SELECT min(id) FROM leads WHERE list_id = $1 AND phone = $2", connection, tx))
+        {
+            find.Parameters.Add(new() { Value = lead.ListId });
+            find.Parameters.Add(new() { Value = e164 });
+            existingId = await find.ExecuteScalarAsync(ct) as long?;
+        }
+        LeadAddition result;
+        if (existingId is null)
+        {
+            await using var insert = new NpgsqlCommand(InsertSql, connection, tx);
+            result = new(LeadAddOutcome.Added, await InsertAsync(insert, lead, e164, timeZone, ct));
+        }
+        else
+        {
+            if (duplicates == DuplicatePolicy.Update)
+            {
+                // Every lead of the list with the number, as an import's update does (Allow may have added several).
+                await using var update = new NpgsqlCommand($"""
+                    UPDATE leads l SET {LeadProfileMerge.SetFromSource}
+                    FROM (SELECT $2::text AS first_name, $3::text AS last_name, $4::text AS address, $5::text AS city, $6::text AS state,
+                                 $7::text AS postal_code, $8::text AS country, $10::text[] AS alt_phones, $11::text AS gender, $12::text AS email,
+                                 $13::text AS comments, $14::jsonb AS custom_fields, $15::text[] AS tags, $16::text AS time_zone) s
+                    WHERE l.list_id = $1 AND l.phone = $9
+                    """, connection, tx);
+                update.Parameters.Add(new() { Value = lead.ListId });
+                AddProfileParameters(update, lead.ToProfile(e164, timeZone));
+                await update.ExecuteNonQueryAsync(ct);
+            }
+            await using var read = new NpgsqlCommand($"SELECT {Columns} FROM leads WHERE id = $1", connection, tx);
+            read.Parameters.Add(new() { Value = existingId.Value });
+            var existing = (await ReadLeadsAsync(read, ct)).Single();
+            result = new(duplicates == DuplicatePolicy.Update ? LeadAddOutcome.Updated : LeadAddOutcome.Duplicate, existing);
+        }
+        await tx.CommitAsync(ct);
+        return result;
     }
 
     /// <summary>$2..$16 of <see cref="InsertAsync"/> and <see cref="UpdateProfileAsync"/>: the profile, the E.164 phone ($9) and the time zone ($16).</summary>
@@ -84,7 +159,7 @@ public sealed class LeadStore(NpgsqlDataSource db)
     /// <summary>
     /// Replaces a lead's profile (names, address, phones, e-mail, comments, custom fields, tags; the
     /// dialing state stays). The phone may change only while no call is placed or queued with it
-    /// (not Queued, Dialing or Contacted); a new phone on the global DNC list makes the lead
+    /// (not Queued, Dialing or Contacted); a new phone on the global DNC list makes a waiting lead
     /// DoNotCall, and a change never lifts DoNotCall (that status may be the person's wish, not the
     /// number's). Null when the lead does not exist or its phone may not change now.
     /// </summary>
@@ -93,7 +168,7 @@ public sealed class LeadStore(NpgsqlDataSource db)
         await using var cmd = db.CreateCommand($"""
             UPDATE leads SET first_name = $2, last_name = $3, address = $4, city = $5, state = $6, postal_code = $7, country = $8,
                 phone = $9, alt_phones = $10, gender = $11, email = $12, comments = $13, custom_fields = $14::jsonb, tags = $15, time_zone = $16,
-                status = CASE WHEN phone <> $9 AND EXISTS (SELECT 1 FROM dnc_numbers WHERE phone = $9 AND campaign_id = '') THEN 'DoNotCall' ELSE status END,
+                status = CASE WHEN phone <> $9 AND status IN ({WaitingStatuses}) AND {OnGlobalDnc("$9")} THEN 'DoNotCall' ELSE status END,
                 updated_at = now()
             WHERE id = $1 AND (phone = $9 OR status NOT IN ('Queued', 'Dialing', 'Contacted'))
             RETURNING {Columns}
@@ -178,12 +253,12 @@ public sealed class LeadStore(NpgsqlDataSource db)
     /// </summary>
     public async Task<int> RecycleAsync(long listId, IReadOnlyList<string> outcomes, IReadOnlyList<string> dispositions, bool resetAttempts, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand("""
+        await using var cmd = db.CreateCommand($"""
             UPDATE leads SET status = 'New', next_callable_at = NULL, callback_agent_id = NULL,
                    attempts = CASE WHEN $4 THEN 0 ELSE attempts END, updated_at = now()
             WHERE list_id = $1 AND status IN ('Done', 'New')
               AND (last_outcome = ANY($2) OR disposition = ANY($3))
-              AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id = '')
+              AND NOT {OnGlobalDnc("leads.phone")}
             """);
         cmd.Parameters.Add(new() { Value = listId });
         cmd.Parameters.Add(new() { Value = outcomes.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
@@ -192,12 +267,18 @@ public sealed class LeadStore(NpgsqlDataSource db)
         return await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>New/Queued/Callback → Dialing when the number is not on a DNC list; null when refused.</summary>
+    /// <summary>
+    /// New/Queued/Callback → Dialing when the number is on neither the global DNC list nor
+    /// <paramref name="campaignId"/>'s; null with the reason when refused. A refusal for the global list
+    /// makes the number's waiting leads DoNotCall (<see cref="MarkWaitingLeadsDoNotCallAsync(string, CancellationToken)"/>);
+    /// one for the campaign's list only gives the lead back to the pool if this campaign held it, since a
+    /// list can feed several campaigns and the others may still dial it.
+    /// </summary>
     public async Task<(Lead? Lead, string? Refusal)> BeginDialAsync(long id, string callId, string campaignId, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand($"""
             UPDATE leads SET status = 'Dialing', current_call_id = $2, attempts = attempts + 1, queued_by = NULL, updated_at = now()
-            WHERE id = $1 AND status IN ('New', 'Queued', 'Callback')
+            WHERE id = $1 AND status IN ({WaitingStatuses})
               AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id IN ('', $3))
             RETURNING {Columns}
             """);
@@ -213,14 +294,52 @@ public sealed class LeadStore(NpgsqlDataSource db)
         {
             return (null, "Another call to the same phone number is live.");
         }
-        var current = await GetAsync(id, ct);
-        if (current is null) return (null, "The lead does not exist.");
-        if (current.Status is LeadStatus.New or LeadStatus.Queued or LeadStatus.Callback)
+        return await RefusalAsync(id, campaignId, ct);
+    }
+
+    /// <summary>Why <see cref="BeginDialAsync"/> found nothing to change, acting on a DNC hit as its scope says.</summary>
+    private async Task<(Lead? Lead, string? Refusal)> RefusalAsync(long id, string campaignId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"""
+            SELECT l.phone, l.status, {OnGlobalDnc("l.phone")},
+                   EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = l.phone AND d.campaign_id = $2 AND $2 <> '')
+            FROM leads l WHERE l.id = $1
+            """);
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = campaignId });
+        string phone, status;
+        bool global, campaign;
+        await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
-            await MarkDoNotCallAsync(id, ct);
-            return (null, "The number is on a do-not-call list.");
+            if (!await r.ReadAsync(ct)) return (null, "The lead does not exist.");
+            (phone, status, global, campaign) = (r.GetString(0), r.GetString(1), r.GetBoolean(2), r.GetBoolean(3));
         }
-        return (null, $"The lead is {current.Status}.");
+        if (status is not (nameof(LeadStatus.New) or nameof(LeadStatus.Queued) or nameof(LeadStatus.Callback)))
+            return (null, $"The lead is {status}.");
+        if (global)
+        {
+            await MarkWaitingLeadsDoNotCallAsync(phone, ct);
+            return (null, "The number is on the global do-not-call list.");
+        }
+        if (campaign)
+        {
+            await ReleaseQueuedAsync(id, campaignId, ct);
+            return (null, "The number is on this campaign's do-not-call list.");
+        }
+        // Neither list holds it now (an entry removed meanwhile) nor was the status wrong: a concurrent change won.
+        return (null, $"The lead changed meanwhile (it is {status}).");
+    }
+
+    /// <summary>
+    /// Gives a lead this campaign held undialed back to the pool, as its hopper does when it lets leads go
+    /// (its due time kept), so that the campaigns the number is not barred from can claim it.
+    /// </summary>
+    private async Task ReleaseQueuedAsync(long id, string campaignId, CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand("UPDATE leads SET status = 'New', queued_by = NULL, updated_at = now() WHERE id = $1 AND status = 'Queued' AND queued_by = $2");
+        cmd.Parameters.Add(new() { Value = id });
+        cmd.Parameters.Add(new() { Value = campaignId });
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Moves a lead out of a state it must be in (the grain's transition rules decided the target).</summary>
@@ -295,13 +414,53 @@ public sealed class LeadStore(NpgsqlDataSource db)
         return calls;
     }
 
-    public async Task MarkDoNotCallAsync(long id, CancellationToken ct = default)
+    /// <summary>
+    /// The statuses of a lead waiting to be dialed: in its list, held by a campaign's hopper, or due back
+    /// as a callback. These, and only these, become DoNotCall when their number is on the global list; a
+    /// lead on a call keeps it (its next dial is refused) and a finished one stays as it ended.
+    /// </summary>
+    private const string WaitingStatuses = "'New', 'Queued', 'Callback'";
+
+    /// <summary>Whether the number in <paramref name="phone"/> (a column or parameter) is on the global DNC list (campaign '').</summary>
+    private static string OnGlobalDnc(string phone) => $"EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = {phone} AND d.campaign_id = '')";
+
+    /// <summary>
+    /// The rule for the global DNC list, in one place: every waiting lead of <paramref name="phones"/>
+    /// (a query of one text column) whose number is on the global list becomes DoNotCall, for every
+    /// campaign. A campaign's own entries never change a lead's status: the claims and the dial-time
+    /// check skip the number for that campaign only. Nothing lifts DoNotCall again (it may be the
+    /// person's wish), not even removing the entry.
+    /// </summary>
+    private static string MarkWaitingLeadsSql(string phones) => $"""
+        UPDATE leads SET status = 'DoNotCall', queued_by = NULL, updated_at = now()
+        WHERE phone IN ({phones}) AND status IN ({WaitingStatuses}) AND {OnGlobalDnc("leads.phone")}
+        """;
+
+    /// <summary>Applies the global DNC rule (see <see cref="MarkWaitingLeadsSql"/>) to one number; returns the leads marked.</summary>
+    public async Task<int> MarkWaitingLeadsDoNotCallAsync(string phone, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand("UPDATE leads SET status = 'DoNotCall', queued_by = NULL, updated_at = now() WHERE id = $1 AND status <> 'Dialing'");
-        cmd.Parameters.Add(new() { Value = id });
-        await cmd.ExecuteNonQueryAsync(ct);
+        await using var cmd = db.CreateCommand(MarkWaitingLeadsSql("SELECT $1::text"));
+        cmd.Parameters.Add(new() { Value = phone });
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// Applies the global DNC rule to the numbers in column <c>phone</c> of <paramref name="stagingTable"/>,
+    /// on the caller's connection (and so inside its transaction, where the table may be temporary).
+    /// </summary>
+    public static async Task<int> MarkWaitingLeadsDoNotCallAsync(NpgsqlConnection connection, string stagingTable, CancellationToken ct = default)
+    {
+        // The name goes into the SQL text: only a plain identifier of ours is accepted.
+        if (!System.Text.RegularExpressions.Regex.IsMatch(stagingTable, "^[a-z_][a-z0-9_]{0,62}$"))
+            throw new ArgumentException("A staging table is named by a plain lower-case identifier.", nameof(stagingTable));
+        await using var cmd = new NpgsqlCommand(MarkWaitingLeadsSql($"SELECT phone FROM {stagingTable}"), connection) { CommandTimeout = 0 };
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// Puts a number on the DNC list: <paramref name="campaignId"/> '' is the global list, whose rule then
+    /// marks the number's waiting leads (<see cref="MarkWaitingLeadsDoNotCallAsync(string, CancellationToken)"/>).
+    /// </summary>
     public async Task AddToDncAsync(string phone, string campaignId, string reason, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand("INSERT INTO dnc_numbers (phone, campaign_id, reason) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING");
@@ -309,6 +468,7 @@ public sealed class LeadStore(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = campaignId });
         cmd.Parameters.Add(new() { Value = reason });
         await cmd.ExecuteNonQueryAsync(ct);
+        if (campaignId.Length == 0) await MarkWaitingLeadsDoNotCallAsync(phone, ct);
     }
 
     internal static async Task<List<Lead>> ReadLeadsAsync(NpgsqlCommand cmd, CancellationToken ct)

@@ -21,6 +21,8 @@ public sealed record NewLead
     /// <summary>A JSON object of the lead's other fields (at most <see cref="TextLimits.CustomFieldsJson"/> characters of JSON).</summary>
     [TextLimit(TextLimits.CustomFieldsJson, Multiline = true)] public System.Text.Json.JsonElement? CustomFields { get; init; }
     [TextLimit(TextLimits.Code)] public IReadOnlyList<string>? Tags { get; init; }
+    /// <summary>The lead's IANA time zone when the caller knows it; it wins over the address and the number.</summary>
+    [TextLimit(TextLimits.Code)] public string? TimeZone { get; init; }
 
     /// <summary>The profile to store, with the phone already normalized to <paramref name="e164"/> and its <paramref name="timeZone"/>.</summary>
     public LeadProfile ToProfile(string e164, string? timeZone) => new()

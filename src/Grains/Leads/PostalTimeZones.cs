@@ -3,15 +3,16 @@ using System.Collections.Frozen;
 namespace ContactCenter.Grains.Leads;
 
 /// <summary>
-/// Refines a North American lead's time zone with its address: the state or province says where the
-/// person lives, which a ported or out-of-area mobile number does not. Calling windows are a legal
-/// matter (the TCPA's 8 am–9 pm is the called party's local time), so the address wins when it is
-/// clear; for a state that spans zones the number's zone is kept when it lies in that state, else
-/// the zone most of the state's people live in.
+/// The zones of a lead's address: its state, province or territory (by code or name), else its postal
+/// code where the code alone says the state (Australia, Canada). The address says where the person
+/// lives, which a ported or out-of-area mobile number does not, and calling windows are a legal
+/// matter (the TCPA's 8 am–9 pm is the called party's local time). The first zone of a state is where
+/// most of its people live. Codes are read in the address's own country: WA is Washington for a
+/// North American lead and Western Australia for an Australian one.
 /// </summary>
 public static class PostalTimeZones
 {
-    private static readonly FrozenDictionary<string, string[]> ZonesByRegion = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string[]> NorthAmericanZones = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
     {
         // United States (first zone: where most of the state lives), DC and the territories.
         ["AL"] = ["America/Chicago"], ["AK"] = ["America/Anchorage", "America/Adak"], ["AZ"] = ["America/Phoenix"],
@@ -40,7 +41,7 @@ public static class PostalTimeZones
         ["SK"] = ["America/Regina"], ["YT"] = ["America/Whitehorse"],
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenDictionary<string, string> CodesByName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string> NorthAmericanCodes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
         ["Alabama"] = "AL", ["Alaska"] = "AK", ["Arizona"] = "AZ", ["Arkansas"] = "AR", ["California"] = "CA", ["Colorado"] = "CO",
         ["Connecticut"] = "CT", ["Delaware"] = "DE", ["District of Columbia"] = "DC", ["Washington DC"] = "DC", ["Washington, DC"] = "DC",
@@ -60,26 +61,89 @@ public static class PostalTimeZones
         ["Saskatchewan"] = "SK", ["Yukon"] = "YT",
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    private static readonly FrozenSet<string> NorthAmerica = new[]
-    {
-        "US", "USA", "U.S.", "U.S.A.", "United States", "United States of America", "CA", "CAN", "Canada",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Every zone the table can give, for checks against the system's time-zone database.</summary>
-    public static IEnumerable<string> AllZones => ZonesByRegion.Values.SelectMany(z => z).Distinct(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, string[]> AustralianZones = new Dictionary<string, string[]>(StringComparer.OrdinalIgnoreCase)
+    {
+        // Eucla (+8:45) and Lord Howe (+10:30) are a few hundred people each: their states' clocks stand.
+        ["WA"] = ["Australia/Perth"], ["SA"] = ["Australia/Adelaide"], ["NT"] = ["Australia/Darwin"], ["QLD"] = ["Australia/Brisbane"],
+        ["NSW"] = ["Australia/Sydney", "Australia/Broken_Hill"], ["ACT"] = ["Australia/Sydney"], ["VIC"] = ["Australia/Melbourne"],
+        ["TAS"] = ["Australia/Hobart"],
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, string> AustralianCodes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Western Australia"] = "WA", ["South Australia"] = "SA", ["Northern Territory"] = "NT", ["Queensland"] = "QLD",
+        ["New South Wales"] = "NSW", ["Australian Capital Territory"] = "ACT", ["Victoria"] = "VIC", ["Tasmania"] = "TAS",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenDictionary<string, string> CountryCodes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["US"] = "US", ["USA"] = "US", ["U.S."] = "US", ["U.S.A."] = "US", ["United States"] = "US", ["United States of America"] = "US",
+        ["CA"] = "CA", ["CAN"] = "CA", ["Canada"] = "CA",
+        ["AU"] = "AU", ["AUS"] = "AU", ["Australia"] = "AU",
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Every zone the tables can give, for checks against the system's time-zone database.</summary>
+    public static IEnumerable<string> AllZones =>
+        NorthAmericanZones.Values.Concat(AustralianZones.Values).SelectMany(z => z).Distinct(StringComparer.Ordinal);
 
     /// <summary>
-    /// The lead's zone from its number's zone (<paramref name="numberZone"/>, may be null) and its address: unchanged
-    /// unless the number is North American (<paramref name="e164"/> starts with +1), the country, if given, is the
-    /// United States or Canada, and <paramref name="state"/> names a state, district, territory or province (code or name).
+    /// The zones of the address (most people first), or null when it says nothing we know. The address is
+    /// read in <paramref name="country"/> when that is given, else in the number's country
+    /// (<paramref name="numberRegion"/>, an ISO 3166 code; US, Canada and the other +1 regions share one table):
+    /// an address in a country without a table (or an unknown country name) gives null.
     /// </summary>
-    public static string? Refine(string? numberZone, string e164, string? state, string? country)
+    public static string[]? ZonesOf(string? state, string? postalCode, string? country, string? numberRegion)
     {
-        if (string.IsNullOrWhiteSpace(state) || !e164.StartsWith("+1", StringComparison.Ordinal)) return numberZone;
-        if (!string.IsNullOrWhiteSpace(country) && !NorthAmerica.Contains(country.Trim())) return numberZone;
-        var key = state.Trim().TrimEnd('.');
-        if (CodesByName.TryGetValue(key, out var code)) key = code;
-        if (!ZonesByRegion.TryGetValue(key, out var zones)) return numberZone;
-        return numberZone is not null && Array.IndexOf(zones, numberZone) >= 0 ? numberZone : zones[0];
+        var table = string.IsNullOrWhiteSpace(country) ? numberRegion : CountryCodes.GetValueOrDefault(country.Trim());
+        if (table is null) return null;
+        var northAmerica = table is "US" or "CA" || (string.IsNullOrWhiteSpace(country) && IsNanpRegion(table));
+        if (!northAmerica && table != "AU") return null;
+        if (!string.IsNullOrWhiteSpace(state))
+        {
+            var key = state.Trim().TrimEnd('.');
+            var zones = northAmerica
+                ? NorthAmericanZones.GetValueOrDefault(NorthAmericanCodes.GetValueOrDefault(key, key))
+                : AustralianZones.GetValueOrDefault(AustralianCodes.GetValueOrDefault(key, key));
+            if (zones is not null) return zones;
+        }
+        if (string.IsNullOrWhiteSpace(postalCode)) return null;
+        var postal = postalCode.Trim();
+        return northAmerica ? CanadianPostalZones(postal) : AustralianPostcodeZones(postal);
+    }
+
+    private static bool IsNanpRegion(string region) =>
+        PhoneNumbers.PhoneNumberUtil.GetInstance().GetCountryCodeForRegion(region) == 1;
+
+    /// <summary>A Canadian postal code's first letter is its province (X is split between the Northwest Territories and Nunavut); a US ZIP code is not mapped.</summary>
+    private static string[]? CanadianPostalZones(string postal)
+    {
+        if (postal.Length < 6 || !char.IsAsciiLetter(postal[0]) || !char.IsAsciiDigit(postal[1])) return null;
+        var province = char.ToUpperInvariant(postal[0]) switch
+        {
+            'A' => "NL", 'B' => "NS", 'C' => "PE", 'E' => "NB", 'G' or 'H' or 'J' => "QC", 'K' or 'L' or 'M' or 'N' or 'P' => "ON",
+            'R' => "MB", 'S' => "SK", 'T' => "AB", 'V' => "BC", 'Y' => "YT", _ => null,
+        };
+        return province is null ? null : NorthAmericanZones[province];
+    }
+
+    /// <summary>Australia Post's ranges: a four-digit postcode names its state or territory.</summary>
+    private static string[]? AustralianPostcodeZones(string postal)
+    {
+        if (postal.Length != 4 || !int.TryParse(postal, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code)) return null;
+        var state = code switch
+        {
+            >= 200 and <= 299 or >= 2600 and <= 2618 or >= 2900 and <= 2920 => "ACT",
+            >= 800 and <= 999 => "NT",
+            >= 1000 and <= 2999 => "NSW",
+            >= 3000 and <= 3999 or >= 8000 and <= 8999 => "VIC",
+            >= 4000 and <= 4999 or >= 9000 and <= 9999 => "QLD",
+            >= 5000 and <= 5999 => "SA",
+            6798 or 6799 => null, // Christmas and Cocos Islands keep clocks of their own
+            >= 6000 and <= 6999 => "WA",
+            >= 7000 and <= 7999 => "TAS",
+            _ => null,
+        };
+        return state is null ? null : AustralianZones[state];
     }
 }

@@ -70,20 +70,23 @@ public sealed class ImportPartsTests
             for (var i = 0; i < 2000; i++)
             {
                 var raw = (i % 3 == 0 ? "+" : "") + string.Concat(Enumerable.Range(0, random.Next(6, 13)).Select(_ => (char)('0' + random.Next(10))));
-                var e164 = PhoneNumberNormalizer.TryNormalize(raw, region, out var zone, out _);
+                var e164 = PhoneNumberNormalizer.TryNormalize(raw, region, out var numberRegion, out var zone, out _);
                 PhoneNumbers.PhoneNumber? parsed = null;
                 try { parsed = util.Parse(raw, region); } catch (PhoneNumbers.NumberParseException) { }
                 Assert.Equal(parsed is not null && util.IsValidNumber(parsed), e164 is not null);
                 if (e164 is null || parsed is null) continue;
                 Assert.Equal(util.Format(parsed, PhoneNumbers.PhoneNumberFormat.E164), e164);
-                Assert.Equal(zones.GetTimeZonesForNumber(parsed).FirstOrDefault(z => z != "Etc/Unknown"), zone);
+                Assert.Equal(zones.GetTimeZonesForNumber(parsed).Where(z => z != "Etc/Unknown"), zone);
+                Assert.Equal(util.GetRegionCodeForNumber(parsed), numberRegion);
             }
         }
-        Assert.Equal("America/Chicago", (PhoneNumberNormalizer.TryNormalize("312-555-0142", "US", out var chicago, out _), chicago).chicago);
-        // A UK mobile has no area: its zone is the country's (libphonenumber lists the Crown
+        PhoneNumberNormalizer.TryNormalize("312-555-0142", "US", out _, out var chicago, out _);
+        Assert.Equal(["America/Chicago"], chicago);
+        // A UK mobile has no area: its zones are the country's (libphonenumber lists the Crown
         // dependencies first, which keep London's clock).
-        PhoneNumberNormalizer.TryNormalize("07400 123456", "GB", out var mobile, out _);
-        Assert.NotNull(mobile);
+        PhoneNumberNormalizer.TryNormalize("07400 123456", "GB", out _, out var mobileZones, out _);
+        Assert.NotEmpty(mobileZones);
+        var mobile = mobileZones[0];
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         var instant = new DateTimeOffset(2026, 7, 1, 12, 0, 0, TimeSpan.Zero);
         Assert.Equal(london.GetUtcOffset(instant), TimeZoneInfo.FindSystemTimeZoneById(mobile).GetUtcOffset(instant));

@@ -32,7 +32,7 @@ public sealed class CampaignGrainTests(GrainsCluster fixture)
         var campaign = await TestData.CreateCampaignAsync(Grains);
         var snapshot = await campaign.GetAsync();
         Assert.Equal(CampaignStatus.Draft, snapshot.Status);
-        Assert.Equal(8, snapshot.Definition.Dispositions.Count);
+        Assert.Equal(9, snapshot.Definition.Dispositions.Count);
         Assert.Equal(3, snapshot.Definition.Retry.MaxAttempts);
         Assert.Contains(await Grains.GetGrain<IDirectoryGrain>(DirectoryGrain.Campaigns).ListAsync(), e => e.Id == snapshot.Id);
     }

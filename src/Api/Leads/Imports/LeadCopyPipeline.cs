@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Npgsql;
+using ContactCenter.Grains.Leads;
 
 namespace ContactCenter.Api.Leads.Imports;
 

@@ -1,3 +1,5 @@
+using ContactCenter.Grains.Leads;
+
 namespace ContactCenter.Api.Leads.Imports;
 
 /// <summary>An accepted upload waiting for the background importer on this node.</summary>

@@ -1,4 +1,5 @@
 using Npgsql;
+using ContactCenter.Grains.Leads;
 
 namespace ContactCenter.Api.Leads.Imports;
 
@@ -40,16 +41,20 @@ public static class LeadImportMerge
     /// </summary>
     public static async Task<LeadImportRoute> BeginAsync(NpgsqlConnection connection, long listId, DuplicatePolicy policy, CancellationToken ct)
     {
-        bool hasLeads;
-        long idFloor;
-        await using (var lockList = new NpgsqlCommand("""
-            SELECT EXISTS (SELECT 1 FROM leads WHERE list_id = $1), nextval(pg_get_serial_sequence('leads', 'id'))
-            FROM lead_lists WHERE id = $1 FOR UPDATE
-            """, connection))
+        // The lock is a statement of its own: the check after it then sees a single lead whose
+        // transaction the lock waited for (READ COMMITTED reads what was committed when a statement began).
+        await using (var lockList = new NpgsqlCommand("SELECT 1 FROM lead_lists WHERE id = $1 FOR UPDATE", connection))
         {
             lockList.Parameters.Add(new() { Value = listId });
-            await using var reader = await lockList.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) throw new Grains.Common.ValidationFailedException("listId", $"List {listId} was deleted before the import started.");
+            if (await lockList.ExecuteScalarAsync(ct) is null) throw new Grains.Common.ValidationFailedException("listId", $"List {listId} was deleted before the import started.");
+        }
+        bool hasLeads;
+        long idFloor;
+        await using (var state = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM leads WHERE list_id = $1), nextval(pg_get_serial_sequence('leads', 'id'))", connection))
+        {
+            state.Parameters.Add(new() { Value = listId });
+            await using var reader = await state.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
             hasLeads = reader.GetBoolean(0);
             idFloor = reader.GetInt64(1);
         }
@@ -115,15 +120,7 @@ public static class LeadImportMerge
             _ => $"""
                 WITH src AS (SELECT DISTINCT ON (phone) * FROM {StagingTable} ORDER BY phone, line DESC),
                 upd AS (
-                    UPDATE leads l SET
-                        first_name = coalesce(s.first_name, l.first_name), last_name = coalesce(s.last_name, l.last_name),
-                        address = coalesce(s.address, l.address), city = coalesce(s.city, l.city), state = coalesce(s.state, l.state),
-                        postal_code = coalesce(s.postal_code, l.postal_code), country = coalesce(s.country, l.country),
-                        alt_phones = CASE WHEN cardinality(s.alt_phones) > 0 THEN s.alt_phones ELSE l.alt_phones END,
-                        gender = coalesce(s.gender, l.gender), email = coalesce(s.email, l.email), comments = coalesce(s.comments, l.comments),
-                        custom_fields = l.custom_fields || s.custom_fields,
-                        tags = ARRAY(SELECT DISTINCT t FROM unnest(l.tags || s.tags) t ORDER BY t),
-                        time_zone = coalesce(s.time_zone, l.time_zone), updated_at = now()
+                    UPDATE leads l SET {LeadProfileMerge.SetFromSource}
                     FROM src s WHERE l.list_id = $1 AND l.phone = s.phone
                     RETURNING l.id),
                 ins AS (INSERT INTO leads ({LeadColumns}) {select}{notInList} ORDER BY s.line RETURNING status)

@@ -11,7 +11,8 @@ namespace ContactCenter.Api.Leads.Imports;
 /// existing leads, into a staging table merged afterwards), all in one transaction. Progress and rejected rows go to <c>lead_imports</c> on another
 /// connection twice a second, so any API node can report them while this one works.
 /// </summary>
-public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStore store, IOptions<LeadImportOptions> options, ILogger<LeadImportRunner> logger)
+public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStore store, IOptions<LeadImportOptions> options, TimeProvider time,
+    ILogger<LeadImportRunner> logger)
 {
     public async Task RunAsync(LeadImportJob job, CancellationToken stopping)
     {
@@ -52,7 +53,7 @@ public sealed partial class LeadImportRunner(NpgsqlDataSource db, LeadImportStor
         try
         {
             using var csv = LeadCsvReader.Open(job.FilePath, settings.MaxRecordChars, cancel.Token);
-            var parser = new LeadRowParser(LeadColumnMap.Create(csv.Headers, job.Mapping), job.DefaultRegion);
+            var parser = new LeadRowParser(LeadColumnMap.Create(csv.Headers, job.Mapping), job.DefaultRegion, time.GetUtcNow());
             await using var connection = await db.OpenConnectionAsync(cancel.Token);
             await using var transaction = await connection.BeginTransactionAsync(cancel.Token);
             var route = await LeadImportMerge.BeginAsync(connection, job.ListId, job.Policy, cancel.Token);

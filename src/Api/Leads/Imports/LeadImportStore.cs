@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using ContactCenter.Grains.Leads;
 
 namespace ContactCenter.Api.Leads.Imports;
 

@@ -11,7 +11,8 @@ namespace ContactCenter.Api.Leads.Imports;
 /// time zone from the number refined by the address, custom fields as JSON) or into a <see cref="RejectedRow"/> with the reason.
 /// Stateless, so batches are parsed on several threads at once.
 /// </summary>
-public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
+/// <param name="now">When the clocks of a number's candidate zones are compared (<see cref="LeadTimeZone"/>).</param>
+public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion, DateTimeOffset now)
 {
     private const int MaxStoredFieldChars = 1000;
 
@@ -49,7 +50,7 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
             }
         }
         if (TooLong(first, last, address, city, state, postal, country, gender, email, comments, tags) is { } tooLong) { rejected = Reject(row, tooLong); return null; }
-        var phone = PhoneNumberNormalizer.TryNormalize(phoneRaw, defaultRegion, out var numberZone, out var error);
+        var phone = PhoneNumberNormalizer.TryNormalize(phoneRaw, defaultRegion, out var numberRegion, out var numberZones, out var error);
         if (phone is null) { rejected = Reject(row, error!); return null; }
         var altPhones = Array.Empty<string>();
         if (altRaw is { Length: > 0 })
@@ -57,19 +58,20 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion)
             altPhones = new string[altRaw.Length];
             for (var i = 0; i < altRaw.Length; i++)
             {
-                var alt = PhoneNumberNormalizer.TryNormalize(altRaw[i], defaultRegion, out _, out var altError);
+                var alt = PhoneNumberNormalizer.TryNormalize(altRaw[i], defaultRegion, out var altError);
                 if (alt is null) { rejected = Reject(row, "Alternate phone: " + altError); return null; }
                 altPhones[i] = alt;
             }
         }
         if (email is not null && !System.Net.Mail.MailAddress.TryCreate(email, out _)) { rejected = Reject(row, $"'{email}' is not an e-mail address."); return null; }
-        if (zone is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _)) zone = null;
+        // A zone the system does not know is dropped, not a rejection: the row still has a zone from its address or number.
+        if (!LeadTimeZone.TryParseExplicit(zone, out zone)) zone = null;
         string json;
         try { json = CustomFields(customJson, custom); }
         catch (JsonException) { rejected = Reject(row, "The customFields column is not a JSON object."); return null; }
         if (json.Length > TextLimits.CustomFieldsJson) { rejected = Reject(row, $"The custom fields are longer than {TextLimits.CustomFieldsJson:N0} characters of JSON."); return null; }
         return new StagedLead(row.Line, first, last, address, city, state, postal, country, phone, altPhones, gender, email, comments,
-            json, tags ?? [], zone ?? PostalTimeZones.Refine(numberZone, phone, state, country));
+            json, tags ?? [], LeadTimeZone.Resolve(zone, state, postal, country, numberRegion, numberZones, defaultRegion, now));
     }
 
     /// <summary>The first field over its limit (<see cref="TextLimits"/>, the same as for a lead added through the API), as the row's rejection reason.</summary>

@@ -1,18 +1,9 @@
 using ContactCenter.Grains.Common;
+using ContactCenter.Grains.Leads;
 
 namespace ContactCenter.Api.Leads.Imports;
 
-/// <summary>What an import does with a number (E.164) already in the list or earlier in the file.</summary>
-public enum DuplicatePolicy
-{
-    /// <summary>Keep the lead already there (or the first row); count the row as a duplicate.</summary>
-    Skip,
-    /// <summary>Overwrite the existing lead's profile with the row's non-empty fields (the last row wins).</summary>
-    Update,
-    /// <summary>Insert the row as another lead.</summary>
-    Allow,
-}
-
+/// <summary>The wire names of <see cref="DuplicatePolicy"/> (skip, update, allow), for imports and single leads alike.</summary>
 public static class DuplicatePolicyNames
 {
     public static string Name(this DuplicatePolicy policy) => policy.ToString().ToLowerInvariant();
