@@ -61,6 +61,8 @@ public static class ContactCenterSiloExtensions
         // ContactCenter:Broadcast:Voice:MaxCallLength (e.g. 00:10:00) and the voicemail greeting's end; checked at start.
         services.AddOptions<ContactCenter.Grains.Broadcast.Calls.VoiceCallOptions>().BindConfiguration(ContactCenter.Grains.Broadcast.Calls.VoiceCallOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Options.IValidateOptions<ContactCenter.Grains.Broadcast.Calls.VoiceCallOptions>, ContactCenter.Grains.Broadcast.Calls.VoiceCallOptionsValidator>());
+        // ContactCenter:Speech:Recognition:MaxConversations and the decoder pool's limits; validated at start (AddBroadcastAgent).
+        services.AddOptions<ContactCenter.Telephony.Speech.InProcessRecognitionOptions>().BindConfiguration("ContactCenter:" + ContactCenter.Telephony.Speech.InProcessRecognitionOptions.Section);
         services.TryAddSingleton<ICallEventSink, CallEventRouter>();
         services.TryAddSingleton<SimulatedCarrier>();
         services.TryAddSingleton<ICarrier>(sp => sp.GetRequiredService<SimulatedCarrier>());

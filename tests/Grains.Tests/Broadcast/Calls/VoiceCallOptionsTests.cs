@@ -42,6 +42,18 @@ public sealed class VoiceCallOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(12), options.VoicemailGreeting.MaximumWait);
     }
 
+    [Fact]
+    public void Configuration_SetsHowManyConversationsStreamRecognition_AndRefusesNone()
+    {
+        using (var services = Services(new() { ["ContactCenter:Speech:Recognition:MaxConversations"] = "40" }))
+            Assert.Equal(40, services.GetRequiredService<IOptions<ContactCenter.Telephony.Speech.InProcessRecognitionOptions>>().Value.MaxConversations);
+        using (var services = Services(new() { ["ContactCenter:Speech:Recognition:MaxConversations"] = "0" }))
+        {
+            var ex = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<ContactCenter.Telephony.Speech.InProcessRecognitionOptions>>().Value);
+            Assert.Contains("MaxConversations", ex.Message);
+        }
+    }
+
     [Theory]
     [InlineData("ContactCenter:Broadcast:Voice:MaxCallLength", "00:00:01", "MaxCallLength")]
     [InlineData("ContactCenter:Broadcast:Voice:MaxCallLength", "1.00:00:00", "MaxCallLength")]
