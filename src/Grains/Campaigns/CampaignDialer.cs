@@ -23,6 +23,9 @@ internal sealed partial class CampaignDialer(string campaignId, Func<CampaignSta
     /// <summary>A set-up met the database or the cluster failing: calls and agents should be checked soon.</summary>
     public Action? SetUpFailed { get; init; }
 
+    /// <summary>Saves what an interleaved hand-off changed (coalesced by the grain while it paces).</summary>
+    public Func<Task> Saved { get; init; } = () => Task.CompletedTask;
+
     private CampaignState S => state();
 
     public int ParkedCount => parked.Count;
@@ -197,6 +200,35 @@ internal sealed partial class CampaignDialer(string campaignId, Func<CampaignSta
             throw;
         }
         s.Counters = s.Counters with { Dialed = s.Counters.Dialed + 1 };
+    }
+
+    /// <summary>
+    /// Predictive: a call dialed for no agent in particular was answered. Reserves the first Ready agent in
+    /// <paramref name="order"/> (the agent free longest) for it and returns it, or null when none is Ready.
+    /// </summary>
+    public async Task<AssignedAgent?> TakeReadyAgentAsync(string callId, Func<IEnumerable<string>, IEnumerable<string>> order)
+    {
+        var s = S;
+        if (s.ActiveCalls.TryGetValue(callId, out var call)) s.ActiveCalls[callId] = call with { AnsweredAt = time.GetUtcNow() };
+        foreach (var agentId in order(s.Agents.Where(a => a.Value == AgentStatus.Ready).Select(a => a.Key)).ToList())
+        {
+            if (s.Agents.GetValueOrDefault(agentId) != AgentStatus.Ready) continue; // taken by an interleaved call meanwhile
+            s.Agents[agentId] = AgentStatus.Dialing;
+            try
+            {
+                await grains.GetGrain<IAgentGrain>(agentId).ReserveAsync(callId);
+            }
+            catch (DomainException ex)
+            {
+                LogAgentUnavailable(campaignId, agentId, ex.Message);
+                SetUpFailed?.Invoke(); // the agent's real state is checked within seconds
+                continue;
+            }
+            if (s.ActiveCalls.TryGetValue(callId, out var answered)) s.ActiveCalls[callId] = answered with { AgentId = agentId };
+            await Saved();
+            return new AssignedAgent(agentId, s.AgentSipUris.GetValueOrDefault(agentId));
+        }
+        return null;
     }
 
     /// <summary>A call without an agent ended: its trunk channel is free again.</summary>

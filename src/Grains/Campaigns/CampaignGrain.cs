@@ -20,20 +20,14 @@ public sealed partial class CampaignGrain(
 {
     private const string Entity = "Campaign";
     private static readonly TimeSpan PacingPeriod = TimeSpan.FromMilliseconds(250);
-    // Counting a campaign's leads reads all of them (~150 ms per million); dashboards poll about once a
-    // second, often several at a time. One count serves every poll for this long; the rest stays live.
-    private static readonly TimeSpan LeadCountsMaxAge = TimeSpan.FromSeconds(2);
     private Hopper hopper = null!;
     private CampaignDialer dialer = null!;
     private IPacer pacer = null!;
     private PacingStatistics statistics = null!;
-    // When each logged-in agent entered its current state (in memory): the longest-idle agent takes a
-    // predictive call, and a busy spell that ends is a handle time for the statistics.
-    private readonly Dictionary<string, DateTimeOffset> agentSince = new(StringComparer.Ordinal);
+    private readonly AgentTimes agentTimes = new(time);
+    private readonly LeadCounts leadCounts = new(hopperStore, time);
     private IGrainTimer? pacingTimer;
     private DateTimeOffset nextCompletionCheckAt;
-    private Task<(long Total, long Remaining)>? leadCounts;
-    private DateTimeOffset leadCountsAt;
 
     private string Id => this.GetPrimaryKeyString();
     private CampaignState S => state.State;
@@ -48,7 +42,7 @@ public sealed partial class CampaignGrain(
             PersonalCallbackWait = () => TimeSpan.FromMinutes(S.Definition.PersonalCallbackWaitMinutes),
         };
         statistics = new PacingStatistics(time, () => TimeSpan.FromMinutes((S.Definition.Predictive ?? new()).EvaluationWindowMinutes));
-        dialer = new CampaignDialer(Id, () => state.State, hopper, GrainFactory, time, logger) { SetUpFailed = ReconcileSoon };
+        dialer = new CampaignDialer(Id, () => state.State, hopper, GrainFactory, time, logger) { SetUpFailed = ReconcileSoon, Saved = SaveSoonAsync };
         pacer = CreatePacer();
         if (S.Exists)
         {
@@ -161,42 +155,17 @@ public sealed partial class CampaignGrain(
     public async Task<CampaignStats> GetStatsAsync()
     {
         EnsureExists();
-        var (total, remaining) = await LeadCountsAsync();
+        var (total, remaining) = await leadCounts.GetAsync(S.Definition.ListIds);
         var byState = Enum.GetValues<AgentStatus>().Where(s => s != AgentStatus.Offline)
             .ToDictionary(s => s, s => S.Agents.Values.Count(a => a == s));
-        return new CampaignStats(Id, S.Status, total, remaining, S.Counters, byState, S.ActiveCalls.Count, hopper.Count, AbandonRate.From(S.Days, time.GetUtcNow()), Idle(remaining));
-    }
-
-    /// <summary>Why a Running campaign with nothing in flight dials nothing; null while it dials (or is not Running).</summary>
-    private DialingIdle? Idle(long remaining)
-    {
-        if (S.Status != CampaignStatus.Running || S.ActiveCalls.Count > 0 || pacer is PreviewPacer { Count: > 0 }) return null;
-        if (S.Definition.DialerType != DialerType.Broadcast)
-        {
-            if (S.Agents.Count == 0) return DialingIdle.NoAgentsLoggedIn();
-            if (!S.Agents.ContainsValue(AgentStatus.Ready)) return DialingIdle.NoReadyAgents();
-        }
-        if (hopper.Count > 0) return null;
-        if (hopper.NextCallable is { } next) return DialingIdle.Waiting(next);
-        return remaining == 0 || time.GetUtcNow() >= hopper.NextClaimAt ? null : DialingIdle.NoCallableLeads();
-    }
-
-    /// <summary>The lead counts of the campaign's lists, shared by the polls within <see cref="LeadCountsMaxAge"/>.</summary>
-    private Task<(long Total, long Remaining)> LeadCountsAsync()
-    {
-        var now = time.GetUtcNow();
-        if (leadCounts is null || leadCounts.IsFaulted || leadCounts.IsCanceled || now - leadCountsAt >= LeadCountsMaxAge)
-        {
-            leadCounts = hopperStore.CountAsync(S.Definition.ListIds);
-            leadCountsAt = now;
-        }
-        return leadCounts;
+        return new CampaignStats(Id, S.Status, total, remaining, S.Counters, byState, S.ActiveCalls.Count, hopper.Count, AbandonRate.From(S.Days, time.GetUtcNow()),
+            DialingIdle.Of(S, hopper, previewsOnScreen: pacer is PreviewPacer { Count: > 0 }, remaining, time.GetUtcNow()));
     }
 
     /// <summary>The lists may hold other leads now: count afresh, and claim from all of them at the next turn.</summary>
     private void ListsChanged()
     {
-        leadCounts = null;
+        leadCounts.Reset();
         hopper.ListsChanged();
     }
 
@@ -222,7 +191,7 @@ public sealed partial class CampaignGrain(
         if (S.Definition.ListIds.Count == 1 && S.Status is CampaignStatus.Running or CampaignStatus.Paused)
             throw new InvalidTransitionException(Entity, Id, S.Status.ToString(), "give up its last list (attach another first, or stop it)");
         S.Definition = S.Definition with { ListIds = [.. S.Definition.ListIds.Where(id => id != listId)] };
-        leadCounts = null;
+        leadCounts.Reset();
         await hopperStore.ReleaseAsync(Id, hopper.DropList(listId));
         await SaveAsync();
         return Snapshot();
@@ -255,12 +224,7 @@ public sealed partial class CampaignGrain(
     public Task AgentStatusChangedAsync(string agentId, AgentStatus status)
     {
         if (!S.Agents.ContainsKey(agentId) && status == AgentStatus.Offline) return Task.CompletedTask;
-        var now = time.GetUtcNow();
-        if (S.Agents.GetValueOrDefault(agentId) is AgentStatus.Connected or AgentStatus.WrapUp && status is not (AgentStatus.Connected or AgentStatus.WrapUp)
-            && agentSince.TryGetValue(agentId, out var busySince))
-            statistics.Handled(now - busySince);
-        if (status != S.Agents.GetValueOrDefault(agentId) && !(status == AgentStatus.WrapUp && S.Agents.GetValueOrDefault(agentId) == AgentStatus.Connected))
-            agentSince[agentId] = now;
+        if (agentTimes.Changed(agentId, S.Agents.TryGetValue(agentId, out var was) ? was : null, status) is { } handled) statistics.Handled(handled);
         S.Agents[agentId] = status;
         if (status == AgentStatus.Ready && S.Status == CampaignStatus.Running) _ = Self.PaceAsync();
         return Task.CompletedTask;
@@ -299,33 +263,7 @@ public sealed partial class CampaignGrain(
         return SaveSoonAsync();
     }
 
-    public async Task<AssignedAgent?> TakeAgentForAsync(string callId)
-    {
-        var now = time.GetUtcNow();
-        if (S.ActiveCalls.TryGetValue(callId, out var call)) S.ActiveCalls[callId] = call with { AnsweredAt = now };
-        // The agent free longest first: waits even out across the floor.
-        var candidates = S.Agents.Where(a => a.Value == AgentStatus.Ready).Select(a => a.Key)
-            .OrderBy(a => agentSince.GetValueOrDefault(a)).ToList();
-        foreach (var agentId in candidates)
-        {
-            if (S.Agents.GetValueOrDefault(agentId) != AgentStatus.Ready) continue; // taken by an interleaved call meanwhile
-            S.Agents[agentId] = AgentStatus.Dialing;
-            try
-            {
-                await GrainFactory.GetGrain<IAgentGrain>(agentId).ReserveAsync(callId);
-            }
-            catch (DomainException ex)
-            {
-                LogAgentUnavailable(Id, agentId, ex.Message);
-                ReconcileSoon(); // the agent's real state is checked within seconds
-                continue;
-            }
-            if (S.ActiveCalls.TryGetValue(callId, out var answered)) S.ActiveCalls[callId] = answered with { AgentId = agentId };
-            await SaveSoonAsync();
-            return new AssignedAgent(agentId, S.AgentSipUris.GetValueOrDefault(agentId));
-        }
-        return null;
-    }
+    public Task<AssignedAgent?> TakeAgentForAsync(string callId) => dialer.TakeReadyAgentAsync(callId, agentTimes.LongestFirst);
 
     public Task DispositionRecordedAsync(string disposition)
     {
@@ -466,7 +404,7 @@ public sealed partial class CampaignGrain(
         LogTransition(Id, S.Status, to);
         S.Status = to;
         // A supervisor who just started, stopped or saw the campaign complete expects counts of now.
-        leadCounts = null;
+        leadCounts.Reset();
         await SaveAsync();
         await KeepDialingAfterFailuresAsync(to == CampaignStatus.Running);
     }

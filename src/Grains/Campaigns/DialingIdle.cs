@@ -10,6 +10,21 @@ namespace ContactCenter.Grains.Campaigns;
 [GenerateSerializer, Immutable, Alias("cc.DialingIdle")]
 public sealed record DialingIdle([property: Id(0)] string Reason, [property: Id(1)] string Message, [property: Id(2)] DateTimeOffset? Until = null)
 {
+    /// <summary>Why a Running campaign with nothing in flight dials nothing; null while it dials (or is not Running).</summary>
+    public static DialingIdle? Of(CampaignState s, Pacing.Hopper hopper, bool previewsOnScreen, long remaining, DateTimeOffset now)
+    {
+        if (s.Status != CampaignStatus.Running || s.ActiveCalls.Count > 0 || previewsOnScreen) return null;
+        if (s.Definition.DialerType != DialerType.Broadcast)
+        {
+            if (s.Agents.Count == 0) return NoAgentsLoggedIn();
+            if (!s.Agents.ContainsValue(Agents.AgentStatus.Ready)) return NoReadyAgents();
+        }
+        if (hopper.Count > 0) return null;
+        if (hopper.NextCallable is { } next) return Waiting(next);
+        // Nothing found and no time at which something will be: every lead left is out of reach (until someone acts).
+        return remaining == 0 || now >= hopper.NextClaimAt ? null : NoCallableLeads();
+    }
+
     public static DialingIdle NoAgentsLoggedIn() => new("noAgentsLoggedIn", "No agents are logged in.");
 
     public static DialingIdle NoReadyAgents() => new("noReadyAgents", "No agent is Ready.");
