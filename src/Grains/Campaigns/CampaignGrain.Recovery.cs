@@ -20,6 +20,7 @@ public sealed partial class CampaignGrain
     // an agent reserved for a call that never started, and nothing else would tell it.
     private static readonly TimeSpan ReconcilePeriod = TimeSpan.FromSeconds(30);
     private DateTimeOffset nextReconcileAt;
+    private static readonly TimeSpan AgentCheckTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>After a failed set-up or turn, check calls and agents within seconds rather than at the period.</summary>
     private void ReconcileSoon()
@@ -110,7 +111,10 @@ public sealed partial class CampaignGrain
     {
         try
         {
-            var (status, campaignId) = await GrainFactory.GetGrain<IAgentGrain>(agentId).SuperviseAsync();
+            // Bounded: an agent busy in a turn of its own (a wrap-up timer waiting on a call whose campaign was on the
+            // silo that died) would otherwise hold this check, and with it the pacing turn, for Orleans' 30 s timeout
+            // (seen: dialing resumed 23 s after a kill instead of at once). Its own report brings its state later.
+            var (status, campaignId) = await GrainFactory.GetGrain<IAgentGrain>(agentId).SuperviseAsync().WaitAsync(AgentCheckTimeout);
             if (campaignId != Id || status == AgentStatus.Offline) S.Agents.Remove(agentId);
             // A Ready report that interleaved with this call is newer than the answer: keep it.
             else if (status == AgentStatus.Ready || S.Agents.GetValueOrDefault(agentId) != AgentStatus.Ready) S.Agents[agentId] = status;
