@@ -1,4 +1,5 @@
 using System.Reflection;
+using ContactCenter.Telephony.Tests.Sip.Architecture;
 using ContactCenter.Grains.Campaigns;
 using ContactCenter.Grains.Pacing;
 
@@ -75,37 +76,5 @@ public sealed class GrainsLayeringTests
         return Array.FindIndex(Layers, layer => layer.Contains(concept));
     }
 
-    private static IEnumerable<Type> ReferencedTypes(Type type) => DirectlyReferencedTypes(type).SelectMany(Expand);
-
-    // Task<HopperEntry>, Func<CampaignState> and the like hide the interesting type inside.
-    private static IEnumerable<Type> Expand(Type type)
-    {
-        yield return type;
-        if (type.HasElementType)
-        {
-            foreach (var t in Expand(type.GetElementType()!)) yield return t;
-        }
-        if (type.IsGenericType)
-        {
-            foreach (var t in type.GetGenericArguments().SelectMany(Expand)) yield return t;
-        }
-    }
-
-    private static IEnumerable<Type> DirectlyReferencedTypes(Type type)
-    {
-        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        if (type.BaseType is { } baseType) yield return baseType;
-        foreach (var i in type.GetInterfaces()) yield return i;
-        foreach (var f in type.GetFields(all)) yield return f.FieldType;
-        foreach (var p in type.GetProperties(all)) yield return p.PropertyType;
-        foreach (var m in type.GetMethods(all))
-        {
-            yield return m.ReturnType;
-            foreach (var p in m.GetParameters()) yield return p.ParameterType;
-        }
-        foreach (var c in type.GetConstructors(all))
-        {
-            foreach (var p in c.GetParameters()) yield return p.ParameterType;
-        }
-    }
+    private static IEnumerable<Type> ReferencedTypes(Type type) => TypeReferences.Of(type);
 }

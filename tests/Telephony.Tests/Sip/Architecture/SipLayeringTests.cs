@@ -1,4 +1,3 @@
-using System.Reflection;
 using ContactCenter.Telephony.Sip;
 
 namespace ContactCenter.Telephony.Tests.Sip.Architecture;
@@ -49,37 +48,5 @@ public sealed class SipLayeringTests
 
     private static int LayerOf(Type type) => Array.IndexOf(Layers, type.Namespace);
 
-    private static IEnumerable<Type> ReferencedTypes(Type type) => DirectlyReferencedTypes(type).SelectMany(Expand);
-
-    // Task<SipCall>, Action<SipTransaction>[] and the like hide the interesting type inside.
-    private static IEnumerable<Type> Expand(Type type)
-    {
-        yield return type;
-        if (type.HasElementType)
-        {
-            foreach (var t in Expand(type.GetElementType()!)) yield return t;
-        }
-        if (type.IsGenericType)
-        {
-            foreach (var t in type.GetGenericArguments().SelectMany(Expand)) yield return t;
-        }
-    }
-
-    private static IEnumerable<Type> DirectlyReferencedTypes(Type type)
-    {
-        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
-        if (type.BaseType is { } baseType) yield return baseType;
-        foreach (var i in type.GetInterfaces()) yield return i;
-        foreach (var f in type.GetFields(all)) yield return f.FieldType;
-        foreach (var p in type.GetProperties(all)) yield return p.PropertyType;
-        foreach (var m in type.GetMethods(all))
-        {
-            yield return m.ReturnType;
-            foreach (var p in m.GetParameters()) yield return p.ParameterType;
-        }
-        foreach (var c in type.GetConstructors(all))
-        {
-            foreach (var p in c.GetParameters()) yield return p.ParameterType;
-        }
-    }
+    private static IEnumerable<Type> ReferencedTypes(Type type) => TypeReferences.Of(type);
 }
