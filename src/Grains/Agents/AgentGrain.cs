@@ -160,6 +160,7 @@ public sealed partial class AgentGrain(
     {
         // The timer of an earlier activation died with its silo; the deadline did not.
         ArmWrapUpTimer();
+        WatchCall();
         return Task.CompletedTask;
     }
 
@@ -176,22 +177,6 @@ public sealed partial class AgentGrain(
         var wrapping = S.Status == AgentStatus.WrapUp && S.CurrentCallId == callId;
         if (wrapping) ArmWrapUpTimer();
         return Task.FromResult(wrapping);
-    }
-
-    public async Task<(AgentStatus Status, string? CampaignId)> SuperviseAsync()
-    {
-        EnsureExists();
-        if (S.Status is not (AgentStatus.Dialing or AgentStatus.Connected) || S.CurrentCallId is not { } callId) return (S.Status, S.CampaignId);
-        // A call with anything stored settles its agent itself (recovering if its silo died); only a call
-        // of which nothing is known (its campaign died between reserving this agent and placing it) leaves
-        // the agent to let go on its own.
-        if (await GrainFactory.GetGrain<ICallGrain>(callId).GetLivenessAsync() != CallLiveness.Unknown) return (S.Status, S.CampaignId);
-        // Its record and lead are settled (a call clears its state only then): nothing left to wrap up.
-        LogCallVanished(Id, callId, S.Status);
-        S.CurrentCallId = null;
-        S.ConnectedAt = null;
-        await MoveAsync(AgentStatus.Ready);
-        return (S.Status, S.CampaignId);
     }
 
     private async Task WrapUpTimedOutAsync(string callId)
@@ -283,6 +268,7 @@ public sealed partial class AgentGrain(
             throw;
         }
         LogTransition(Id, from, to, S.CampaignId);
+        WatchCall();
         // Live pages hear it from the floor; one-way, so a slow listener never holds the agent up.
         _ = GrainFactory.GetGrain<IFloorGrain>(FloorGrain.Key).AgentChangedAsync(Snapshot());
         if (S.CampaignId is { } campaignId)
@@ -362,9 +348,6 @@ public sealed partial class AgentGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId}: default disposition for call {CallId} not applied ({Error}); retrying")]
     private partial void LogWrapUpRetry(string agentId, string callId, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent {AgentId}: call {CallId} is unknown; leaving {Status}")]
-    private partial void LogCallVanished(string agentId, string callId, AgentStatus status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Agent {AgentId} {From} -> {To} (campaign {CampaignId})")]
     private partial void LogTransition(string agentId, AgentStatus from, AgentStatus to, string? campaignId);

@@ -248,6 +248,8 @@ internal sealed partial class CampaignDialer(string campaignId, Func<CampaignSta
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogAgentUnavailable(campaignId, agentId, ex.Message);
+            // Still reserved: the campaign's next check (or the agent's own) lets it go.
+            if (ex is not DomainException) SetUpFailed?.Invoke();
         }
     }
 

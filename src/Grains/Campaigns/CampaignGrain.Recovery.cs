@@ -122,6 +122,8 @@ public sealed partial class CampaignGrain
         catch (Exception ex) when (ex is Common.DomainException or TimeoutException or OrleansException)
         {
             LogAgentUnavailable(Id, agentId, ex.Message);
+            // Not checked: again within seconds, not at the period (the agent also watches its own call).
+            if (ex is not Common.DomainException) ReconcileSoon();
         }
     }
 
