@@ -67,12 +67,14 @@ public static class AccessRules
         new("*", "api/campaigns/{id}/lists", Access.Supervisor),
         new("*", "api/campaigns/{id}/lists/{listId}", Access.Supervisor),
         new("*", "api/campaigns/{id}/agents", Access.Supervisor),
+        new("GET", "api/campaigns/{id}/dial-audit/export", Access.Supervisor),
 
         // Leads, lists, imports and do-not-call: supervisors; an agent reads the lead it works.
         new("GET", "api/leads/{id}", Access.AgentLead),
         new("*", "api/leads", Access.Supervisor),
         new("*", "api/leads/export", Access.Supervisor),
         new("*", "api/leads/{id}", Access.Supervisor),
+        new("GET", "api/leads/{id}/attempts", Access.Supervisor),
         new("*", "api/lists", Access.Supervisor),
         new("*", "api/lists/{id}", Access.Supervisor),
         new("*", "api/lists/{id}/export", Access.Supervisor),

@@ -98,6 +98,7 @@ public static class ContactCenterApp
         app.MapCampaignsApi();
         app.MapListsApi();
         app.MapLeadsApi();
+        app.MapDialAuditApi();
         app.MapImportsApi();
         app.MapDncApi();
         app.MapCallsApi();

@@ -40,7 +40,8 @@ public sealed partial class CallGrain(
         try
         {
             // The lead refuses a second concurrent dial and a DNC number.
-            await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).BeginDialAsync(Id, start.CampaignId);
+            var grounds = new DialGrounds(start.Window ?? new(), start.Retry, start.CallerId, start.CallerIdReason ?? (start.CallerId is null ? "none set" : "given by the caller"));
+            await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).BeginDialAsync(Id, start.CampaignId, grounds);
         }
         catch (DomainException)
         {

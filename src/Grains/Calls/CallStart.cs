@@ -23,4 +23,7 @@ public sealed record CallStart(
     // Predictive: dialed for no agent in particular; the campaign hands the answered call to a Ready agent.
     [property: Id(42)] bool ConnectOnAnswer = false,
     // What an answered call that no agent takes hears before the hang-up (the campaign's safe-harbor message).
-    [property: Id(43)] string? SafeHarborMessage = null);
+    [property: Id(43)] string? SafeHarborMessage = null,
+    // The calling window the claim applied and why the caller ID was chosen: stored with the attempt (the dial audit).
+    [property: Id(44)] ContactCenter.Grains.Pacing.CallingWindow? Window = null,
+    [property: Id(45)] string? CallerIdReason = null);

@@ -15,5 +15,6 @@ public static class CallStarts
         new(campaignId, lead.LeadId, lead.Phone, d.CallerId, agentId, agentSipUri, d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, broadcast,
             DetectAnsweringMachine: d.AnsweringMachineDetection, Dispositions: [.. d.Dispositions],
             ConnectOnAnswer: agentId is null && broadcast is null && d.DialerType == DialerType.Predictive,
-            SafeHarborMessage: broadcast is null && !string.IsNullOrWhiteSpace(d.SafeHarborMessage) ? d.SafeHarborMessage.Trim() : null);
+            SafeHarborMessage: broadcast is null && !string.IsNullOrWhiteSpace(d.SafeHarborMessage) ? d.SafeHarborMessage.Trim() : null,
+            Window: d.CallingWindow, CallerIdReason: d.CallerId is null ? "none set: the carrier's default" : "the campaign's caller ID");
 }

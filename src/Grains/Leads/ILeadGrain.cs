@@ -12,8 +12,11 @@ namespace ContactCenter.Grains.Leads;
 public interface ILeadGrain : IGrainWithIntegerKey
 {
     Task<Lead> GetAsync();
-    /// <summary>New/Queued/Callback → Dialing for <paramref name="callId"/>; refused when already dialing, finished or on DNC.</summary>
-    Task<Lead> BeginDialAsync(string callId, string campaignId);
+    /// <summary>
+    /// New/Queued/Callback → Dialing for <paramref name="callId"/>; refused when already dialing, finished or on DNC.
+    /// The attempt is stored with its <paramref name="grounds"/> (the dial audit) in the same statement.
+    /// </summary>
+    Task<Lead> BeginDialAsync(string callId, string campaignId, DialGrounds? grounds = null);
     /// <summary>Dialing → Contacted (answered), New (retry later) or Done (out of attempts / undialable).</summary>
     Task<Lead> RecordAttemptAsync(string callId, CallOutcome outcome, RetryPolicy policy);
     /// <summary>Contacted → Done, Callback, New or DoNotCall as the disposition says.</summary>

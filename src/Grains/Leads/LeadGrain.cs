@@ -11,9 +11,9 @@ public sealed class LeadGrain(LeadStore store, TimeProvider time) : Grain, ILead
 
     public async Task<Lead> GetAsync() => await store.GetAsync(Id) ?? throw new EntityNotFoundException("Lead", Key);
 
-    public async Task<Lead> BeginDialAsync(string callId, string campaignId)
+    public async Task<Lead> BeginDialAsync(string callId, string campaignId, DialGrounds? grounds = null)
     {
-        var (lead, refusal) = await store.BeginDialAsync(Id, callId, campaignId);
+        var (lead, refusal) = await store.BeginDialAsync(Id, callId, campaignId, grounds);
         return lead ?? throw new InvalidTransitionException($"Lead {Id} cannot be dialed: {refusal}");
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -274,17 +275,32 @@ public sealed class LeadStore(NpgsqlDataSource db)
     /// one for the campaign's list only gives the lead back to the pool if this campaign held it, since a
     /// list can feed several campaigns and the others may still dial it.
     /// </summary>
-    public async Task<(Lead? Lead, string? Refusal)> BeginDialAsync(long id, string callId, string campaignId, CancellationToken ct = default)
+    public async Task<(Lead? Lead, string? Refusal)> BeginDialAsync(long id, string callId, string campaignId, DialGrounds? grounds = null, CancellationToken ct = default)
     {
+        // One statement marks the lead and stores the attempt's grounds (the dial audit): no attempt without them.
         await using var cmd = db.CreateCommand($"""
-            UPDATE leads SET status = 'Dialing', current_call_id = $2, attempts = attempts + 1, queued_by = NULL, updated_at = now()
-            WHERE id = $1 AND status IN ({WaitingStatuses})
-              AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id IN ('', $3))
-            RETURNING {Columns}
+            WITH dialed AS (
+                UPDATE leads SET status = 'Dialing', current_call_id = $2, attempts = attempts + 1, queued_by = NULL, updated_at = now()
+                WHERE id = $1 AND status IN ({WaitingStatuses})
+                  AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id IN ('', $3))
+                RETURNING {Columns}
+            ), audited AS (
+                INSERT INTO dial_attempts (call_id, lead_id, list_id, campaign_id, dialed_at, attempt, previous_outcome, callable_since,
+                                           time_zone, calling_window, retry_policy, dnc_checked, caller_id, caller_id_reason)
+                SELECT $2, id, list_id, $3, now(), attempts, last_outcome, next_callable_at, time_zone, $4::jsonb, $5::jsonb,
+                       CASE WHEN $3 = '' THEN ARRAY['global'] ELSE ARRAY['global', 'campaign'] END, $6, $7
+                FROM dialed
+                ON CONFLICT (call_id) DO NOTHING
+            )
+            SELECT * FROM dialed
             """);
         cmd.Parameters.Add(new() { Value = id });
         cmd.Parameters.Add(new() { Value = callId });
         cmd.Parameters.Add(new() { Value = campaignId });
+        cmd.Parameters.Add(new() { Value = grounds is null ? DBNull.Value : JsonSerializer.Serialize(grounds.Window, DialAttemptJson.Options), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = grounds is null ? DBNull.Value : JsonSerializer.Serialize(grounds.Retry, DialAttemptJson.Options), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = (object?)grounds?.CallerId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = grounds?.CallerIdReason ?? "not stated by the caller", NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         try
         {
             var lead = (await ReadLeadsAsync(cmd, ct)).FirstOrDefault();

@@ -48,6 +48,7 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton(_ => Database.ConnectionPools.CreateDataSource(
             Database.ConnectionPools.ForStores(connectionString), Database.ConnectionPools.StoresPoolName));
         services.TryAddSingleton<LeadStore>();
+        services.TryAddSingleton<DialAttemptQuery>();
         services.TryAddSingleton<ContactCenter.Grains.Common.DirectoryStore>();
         services.TryAddSingleton<HopperStore>();
         services.TryAddSingleton<CallRecordStore>();
