@@ -11,10 +11,12 @@ namespace ContactCenter.Grains.Campaigns;
 /// </summary>
 public static class CallStarts
 {
-    public static CallStart For(string campaignId, CampaignDefinition d, HopperEntry lead, string? agentId = null, string? agentSipUri = null, BroadcastCall? broadcast = null) =>
-        new(campaignId, lead.LeadId, lead.Phone, d.CallerId, agentId, agentSipUri, d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, broadcast,
+    /// <param name="presented">The caller ID local presence chose and why; null presents the campaign's own.</param>
+    public static CallStart For(string campaignId, CampaignDefinition d, HopperEntry lead, string? agentId = null, string? agentSipUri = null, BroadcastCall? broadcast = null,
+        PresentedNumber? presented = null) =>
+        new(campaignId, lead.LeadId, lead.Phone, presented is null ? d.CallerId : presented.Number, agentId, agentSipUri, d.RingTimeoutSeconds, d.Retry, d.Simulation, d.WrapUpTimeoutSeconds, broadcast,
             DetectAnsweringMachine: d.AnsweringMachineDetection, Dispositions: [.. d.Dispositions],
             ConnectOnAnswer: agentId is null && broadcast is null && d.DialerType == DialerType.Predictive,
             SafeHarborMessage: broadcast is null && !string.IsNullOrWhiteSpace(d.SafeHarborMessage) ? d.SafeHarborMessage.Trim() : null,
-            Window: d.CallingWindow, CallerIdReason: d.CallerId is null ? "none set: the carrier's default" : "the campaign's caller ID");
+            Window: d.CallingWindow, CallerIdReason: presented?.Reason ?? (d.CallerId is null ? "none set: the carrier's default" : "the campaign's caller ID"));
 }

@@ -59,6 +59,12 @@ public sealed record CampaignDefinition
     /// </summary>
     [Id(43)] public int PersonalCallbackWaitMinutes { get; init; } = 60;
 
+    /// <summary>
+    /// Local presence: numbers presented by the lead's area code, then region, each under a daily cap and rest
+    /// period; <see cref="CallerId"/> is presented when none fits or all are capped. Null presents <see cref="CallerId"/> always.
+    /// </summary>
+    [Id(44)] public CallerIdPool? CallerIdPool { get; init; }
+
     /// <summary>The longest simulated ring or talk time: a day.</summary>
     public const int MaxSimulatedSeconds = 86_400;
 
@@ -89,6 +95,7 @@ public sealed record CampaignDefinition
             foreach (var message in sim.ValidateCallerReplies()) v.Add("simulation.callerReplies", message);
         }
         foreach (var (field, message) in (Predictive ?? new()).Validate()) v.Add(field, message);
+        if (CallerIdPool is { } pool) foreach (var (field, message) in pool.Validate()) v.Add(field, message);
         v.Require(PersonalCallbackWaitMinutes is >= 0 and <= 10_080, "personalCallbackWaitMinutes", "Between 0 and 10080 minutes (a week).");
         v.Require(SafeHarborMessage is null || SafeHarborMessage.Length <= MaxSafeHarborLength, "safeHarborMessage", $"At most {MaxSafeHarborLength} characters.");
         ValidateBroadcast(v);

@@ -23,6 +23,9 @@ internal sealed partial class CampaignDialer(string campaignId, Func<CampaignSta
     /// <summary>A set-up met the database or the cluster failing: calls and agents should be checked soon.</summary>
     public Action? SetUpFailed { get; init; }
 
+    /// <summary>Chooses local-presence caller IDs for campaigns with a pool.</summary>
+    public CallerIdChooser? CallerIds { get; init; }
+
     /// <summary>Saves what an interleaved hand-off changed (coalesced by the grain while it paces).</summary>
     public Func<Task> Saved { get; init; } = () => Task.CompletedTask;
 
@@ -186,7 +189,8 @@ internal sealed partial class CampaignDialer(string campaignId, Func<CampaignSta
         try
         {
             var sipUri = agentId is null ? null : s.AgentSipUris.GetValueOrDefault(agentId);
-            await grains.GetGrain<ICallGrain>(callId).StartAsync(CallStarts.For(campaignId, s.Definition, lead, agentId, sipUri, broadcast));
+            var presented = s.Definition.CallerIdPool is { } pool && CallerIds is { } chooser ? await chooser.ChooseAsync(pool, s.Definition.CallerId, lead) : null;
+            await grains.GetGrain<ICallGrain>(callId).StartAsync(CallStarts.For(campaignId, s.Definition, lead, agentId, sipUri, broadcast, presented));
         }
         catch (DomainException ex)
         {

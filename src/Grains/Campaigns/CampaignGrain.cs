@@ -13,6 +13,7 @@ namespace ContactCenter.Grains.Campaigns;
 public sealed partial class CampaignGrain(
     [PersistentState("campaign", GrainStorage.Name)] IPersistentState<CampaignState> state,
     HopperStore hopperStore,
+    CallerIdStore callerIdStore,
     ContactCenter.Grains.Leads.LeadStore leadStore,
     TimeProvider time,
     DialerMetrics metrics,
@@ -42,7 +43,7 @@ public sealed partial class CampaignGrain(
             PersonalCallbackWait = () => TimeSpan.FromMinutes(S.Definition.PersonalCallbackWaitMinutes),
         };
         statistics = new PacingStatistics(time, () => TimeSpan.FromMinutes((S.Definition.Predictive ?? new()).EvaluationWindowMinutes));
-        dialer = new CampaignDialer(Id, () => state.State, hopper, GrainFactory, time, logger) { SetUpFailed = ReconcileSoon, Saved = SaveSoonAsync };
+        dialer = new CampaignDialer(Id, () => state.State, hopper, GrainFactory, time, logger) { SetUpFailed = ReconcileSoon, Saved = SaveSoonAsync, CallerIds = new CallerIdChooser(callerIdStore, time) };
         pacer = CreatePacer();
         if (S.Exists)
         {

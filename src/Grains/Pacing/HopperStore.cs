@@ -19,7 +19,7 @@ public sealed class HopperStore(NpgsqlDataSource db) : ILeadClaims
         await using (var r = await cmd.ExecuteReaderAsync(ct))
         {
             while (await r.ReadAsync(ct))
-                rows.Add((new HopperEntry(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(5)), r.GetInt32(3), r.GetInt32(4)));
+                rows.Add((new HopperEntry(r.GetInt64(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(5), r.IsDBNull(6) ? null : r.GetString(6)), r.GetInt32(3), r.GetInt32(4)));
         }
         return rows.OrderBy(x => x.ListRank).ThenBy(x => x.KindRank).ThenBy(x => x.Entry.LeadId).Select(x => x.Entry).ToList();
     }
@@ -50,7 +50,7 @@ public sealed class HopperStore(NpgsqlDataSource db) : ILeadClaims
                 LIMIT $6)
             UPDATE leads l SET status = 'Queued', queued_by = $7, updated_at = now()
             FROM picked WHERE l.id = picked.id
-            RETURNING l.id, l.phone, l.callback_agent_id, picked.list_rank, picked.kind_rank, l.list_id
+            RETURNING l.id, l.phone, l.callback_agent_id, picked.list_rank, picked.kind_rank, l.list_id, l.state
             """);
         cmd.Parameters.Add(new() { Value = listIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });

@@ -51,6 +51,7 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton<DialAttemptQuery>();
         services.TryAddSingleton<ContactCenter.Grains.Common.DirectoryStore>();
         services.TryAddSingleton<HopperStore>();
+        services.TryAddSingleton<CallerIdStore>();
         services.TryAddSingleton<CallRecordStore>();
         services.TryAddSingleton<AgentScriptStore>();
         services.TryAddSingleton<AgentScriptCache>();

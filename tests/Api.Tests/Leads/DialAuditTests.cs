@@ -101,6 +101,78 @@ public sealed class DialAuditTests(ApiServer server)
     }
 
     [Fact]
+    public async Task LocalPresence_PresentsByAreaCodeThenRegion_CapFallsBackToTheCampaignNumber_AuditSaysWhy()
+    {
+        // Numbers of this run only: caps count every campaign's calls from a number, and the database outlives a run.
+        var suffix = Random.Shared.Next(1000, 9999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string manhattan = $"+1212555{suffix}", california = $"+1310555{suffix}";
+        var listId = (await PostAsync("/api/lists", new { name = "Local presence", defaultRegion = "US" }, HttpStatusCode.Created))["id"]!.GetValue<long>();
+        var campaign = await PostAsync("/api/campaigns", new
+        {
+            name = "Local presence", dialerType = "Auto", callerId = "+18005550100",
+            callingWindow = new { start = "00:00", end = "23:59" },
+            retry = new { maxAttempts = 1 },
+            callerIdPool = new { dailyCap = 50, restHours = 0, numbers = new object[] { new { number = manhattan, region = "NY", dailyCap = 1 }, new { number = california, region = "CA" } } },
+            simulation = new { answerRate = 0.0, busyRate = 1.0, noAnswerRate = 0.0, voicemailRate = 0.0, ringSeconds = 0.05 },
+        }, HttpStatusCode.Created);
+        var campaignId = campaign["id"]!.GetValue<string>();
+        Assert.Equal(2, campaign["definition"]!["callerIdPool"]!["numbers"]!.AsArray().Count);
+        await PostAsync($"/api/campaigns/{campaignId}/lists", new { listId });
+        async Task<long> LeadAsync(string phone, string state) =>
+            (await PostAsync("/api/leads", new { listId, firstName = "Lp", phone, state }, HttpStatusCode.Created))["id"]!.GetValue<long>();
+        var first212 = await LeadAsync("+12127340111", "NY");
+        var second212 = await LeadAsync("+12127340112", "NY");
+        var sanFrancisco = await LeadAsync("+14155550113", "CA");
+        var boston = await LeadAsync("+16175550114", "MA");
+        var agentId = (await PostAsync("/api/agents", new { name = "Presence agent" }, HttpStatusCode.Created))["id"]!.GetValue<string>();
+        await PostAsync($"/api/agents/{agentId}/login", new { campaignId });
+        await PostAsync($"/api/agents/{agentId}/ready", null);
+        await PostAsync($"/api/campaigns/{campaignId}/start", null);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string status;
+        do
+        {
+            await Task.Delay(100);
+            status = (await ReadAsync(await Http.GetAsync($"/api/campaigns/{campaignId}"), HttpStatusCode.OK))["status"]!.GetValue<string>();
+        }
+        while (status != "Completed" && DateTime.UtcNow < deadline);
+        Assert.Equal("Completed", status);
+
+        async Task<JsonNode> OnlyAttemptAsync(long leadId) =>
+            Assert.Single((await ReadAsync(await Http.GetAsync($"/api/leads/{leadId}/attempts"), HttpStatusCode.OK))["items"]!.AsArray())!;
+        var a = await OnlyAttemptAsync(first212);
+        Assert.Equal(manhattan, a["callerId"]!.GetValue<string>());
+        Assert.Equal("local presence: area code +1212 (call 1 of 1 today)", a["callerIdReason"]!.GetValue<string>());
+        var b = await OnlyAttemptAsync(second212);
+        Assert.Equal("+18005550100", b["callerId"]!.GetValue<string>());
+        Assert.Equal("the pool's numbers for the lead are at their daily cap or resting: the campaign's caller ID", b["callerIdReason"]!.GetValue<string>());
+        var c = await OnlyAttemptAsync(sanFrancisco);
+        Assert.Equal(california, c["callerId"]!.GetValue<string>());
+        Assert.StartsWith("local presence: region CA", c["callerIdReason"]!.GetValue<string>());
+        var d = await OnlyAttemptAsync(boston);
+        Assert.Equal("+18005550100", d["callerId"]!.GetValue<string>());
+        Assert.Equal("no pool number for the lead's area code or region: the campaign's caller ID", d["callerIdReason"]!.GetValue<string>());
+        // The call itself presented it (its record says so), not only the audit.
+        var record = await ReadAsync(await Http.GetAsync($"/api/calls/{a["callId"]!.GetValue<string>()}"), HttpStatusCode.OK);
+        Assert.Equal(manhattan, record["callerId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task LocalPresence_BadPoolIs400NamingTheField()
+    {
+        var bad = await Http.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Bad pool", dialerType = "Auto",
+            callerIdPool = new { numbers = new object[] { new { number = "212555" } }, dailyCap = 0 },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var body = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("callerIdPool.numbers[0].number", body);
+        Assert.Contains("callerIdPool.dailyCap", body);
+    }
+
+    [Fact]
     public async Task BadDayIs400_UnknownLeadIs404_NewLeadHasNoAttempts()
     {
         var bad = await Http.GetAsync("/api/campaigns/any/dial-audit/export?day=03-12-2026");
