@@ -70,9 +70,10 @@ public sealed class SipAddress
         else
         {
             var semi = value.IndexOf(';');
-            var spec = semi < 0 ? value : value[..semi];
+            // RFC 3261 §25.1: LWS may precede the ';' of a header parameter (SEMI = SWS ";" SWS).
+            var spec = (semi < 0 ? value : value[..semi]).TrimEnd(' ', '\t');
             if (spec.Any(c => c is ' ' or '\t' or ',' or '?' or '"')) throw new SipParseException("Invalid addr-spec.");
-            uri = SipUri.Parse(spec.TrimEnd());
+            uri = SipUri.Parse(spec);
             i = semi < 0 ? value.Length : semi;
         }
 

@@ -172,8 +172,40 @@ public static class SipMessageParser
         var parts = startLine.Split(' ');
         if (parts.Length != 3) throw new SipParseException("Malformed request line.");
         if (!SipText.IsToken(parts[0])) throw new SipParseException("Invalid method.");
-        if (!parts[2].Equals("SIP/2.0", StringComparison.OrdinalIgnoreCase)) throw new SipParseException("Unsupported SIP version in request line.");
+        if (!IsSipVersion(parts[2])) throw new SipParseException("Malformed SIP version in request line.");
+        if (!parts[2].Equals("SIP/2.0", StringComparison.OrdinalIgnoreCase))
+        {
+            // RFC 3261 §8.2.2.x, RFC 4475 §3.3.14: a well-formed but other version gets 505, not 400.
+            throw new SipParseException("Unsupported SIP version in request line.", SipStatus.VersionNotSupported);
+        }
+        if (UriScheme(parts[1]) is { } scheme && !SipUri.IsSupportedScheme(scheme))
+        {
+            // RFC 3261 §8.2.2.1: a Request-URI whose scheme we do not understand gets 416.
+            throw new SipParseException("Unsupported Request-URI scheme.", SipStatus.UnsupportedUriScheme);
+        }
         return new SipRequest(parts[0], SipUri.Parse(parts[1]));
+    }
+
+    // SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT (RFC 3261 §25.1).
+    private static bool IsSipVersion(string text)
+    {
+        if (!text.StartsWith("SIP/", StringComparison.OrdinalIgnoreCase)) return false;
+        var dot = text.IndexOf('.', 4);
+        return dot > 4 && dot < text.Length - 1
+            && text.AsSpan(4, dot - 4).IndexOfAnyExceptInRange('0', '9') < 0
+            && text.AsSpan(dot + 1).IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
+    // scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) (RFC 3261 §25.1); null when the text has none.
+    private static string? UriScheme(string uri)
+    {
+        var colon = uri.IndexOf(':');
+        if (colon <= 0 || !char.IsAsciiLetter(uri[0])) return null;
+        foreach (var c in uri.AsSpan(0, colon))
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')) return null;
+        }
+        return uri[..colon];
     }
 
     private static ReadOnlySpan<byte> ReadBody(ReadOnlySpan<byte> rest, SipMessage message, SipParseOptions options)
@@ -194,9 +226,21 @@ public static class SipMessageParser
         return rest[..(int)length];
     }
 
+    // Headers that may appear once (RFC 3261 §7.3.1, §20); two different values leave no way to
+    // know which one the sender meant (RFC 4475 §3.3.x "duplicated singletons" is answered with 400).
+    private static readonly string[] Singletons =
+    [
+        SipHeaderNames.From, SipHeaderNames.To, SipHeaderNames.CallId, SipHeaderNames.CSeq, SipHeaderNames.MaxForwards,
+        SipHeaderNames.ContentType,
+    ];
+
     // The headers every rule of RFC 3261 relies on (§8.1.1) must be present and well formed.
     private static void Validate(SipMessage message)
     {
+        foreach (var name in Singletons)
+        {
+            if (message.Headers.GetAll(name).Count > 1) throw new SipParseException($"Duplicated {name} header.");
+        }
         if (message.Headers.GetAll(SipHeaderNames.Via).Count == 0) throw new SipParseException("Missing Via header.");
         _ = message.Vias;
         _ = message.From;

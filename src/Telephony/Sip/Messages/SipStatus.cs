@@ -14,6 +14,8 @@ public static class SipStatus
     public const int MethodNotAllowed = 405;
     public const int ProxyAuthenticationRequired = 407;
     public const int RequestTimeout = 408;
+    public const int UnsupportedMediaType = 415;
+    public const int UnsupportedUriScheme = 416;
     public const int TemporarilyUnavailable = 480;
     public const int CallDoesNotExist = 481;
     public const int AddressIncomplete = 484;
@@ -44,6 +46,7 @@ public static class SipStatus
         407 => "Proxy Authentication Required",
         408 => "Request Timeout",
         415 => "Unsupported Media Type",
+        416 => "Unsupported URI Scheme",
         480 => "Temporarily Unavailable",
         481 => "Call/Transaction Does Not Exist",
         484 => "Address Incomplete",

@@ -75,6 +75,12 @@ public sealed class SipUri
         ? throw new InvalidOperationException("A tel URI has no user part to replace.")
         : new(Host, user, Port, Scheme) { Parameters = Parameters.Clone(), Headers = Headers };
 
+    /// <summary>True for the schemes we parse: sip, sips and tel (case-insensitive).</summary>
+    public static bool IsSupportedScheme(string scheme) =>
+        scheme.Equals("sip", StringComparison.OrdinalIgnoreCase)
+        || scheme.Equals("sips", StringComparison.OrdinalIgnoreCase)
+        || scheme.Equals("tel", StringComparison.OrdinalIgnoreCase);
+
     public static SipUri Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -16,6 +16,9 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler
     private readonly SipTransactionContext context;
     private readonly ILogger logger;
     private readonly int maxServerTransactions;
+    private readonly int hardServerTransactionLimit;
+    private readonly string retryAfter;
+    private readonly SipLogThrottle overloadLog;
     private ISipTransactionUser? user;
 
     /// <param name="transport">The layer below.</param>
@@ -24,15 +27,23 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler
     /// <param name="logger">Where transaction events go.</param>
     /// <param name="maxServerTransactions">
     /// Beyond this many live server transactions new requests get a stateless 503 instead of state,
-    /// so a flood cannot grow memory without bound.
+    /// so a flood cannot grow memory without bound. CANCELs and in-dialog requests, which end or
+    /// steer calls we already carry, get a tenth more room (at least two) before they are refused too.
     /// </param>
-    public SipTransactionLayer(SipTransport transport, TimeProvider timeProvider, SipTimerOptions timers, ILogger<SipTransactionLayer> logger, int maxServerTransactions = 20_000)
+    /// <param name="retryAfter">The Retry-After of those 503s (5 s when null).</param>
+    public SipTransactionLayer(SipTransport transport, TimeProvider timeProvider, SipTimerOptions timers, ILogger<SipTransactionLayer> logger, int maxServerTransactions = 20_000, TimeSpan? retryAfter = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxServerTransactions, 1);
+        var wait = retryAfter ?? TimeSpan.FromSeconds(5);
+        ArgumentOutOfRangeException.ThrowIfLessThan(wait, TimeSpan.Zero, nameof(retryAfter));
         this.maxServerTransactions = maxServerTransactions;
+        hardServerTransactionLimit = (int)Math.Min(int.MaxValue, (long)maxServerTransactions + Math.Max(2, maxServerTransactions / 10));
+        // RFC 3261 §20.33: Retry-After is in whole seconds.
+        this.retryAfter = ((long)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         Transport = transport;
         this.logger = logger;
         context = new SipTransactionContext(transport, timeProvider, timers, logger);
+        overloadLog = new SipLogThrottle(timeProvider, SipLogRateLimit.Default, (count, interval) => LogOverloadSuppressed(logger, count, interval));
     }
 
     public SipTransport Transport { get; }
@@ -112,12 +123,12 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler
         }
 
         var destination = await SipTransport.ResponseDestinationAsync(request.TopVia, source);
-        if (servers.Count >= maxServerTransactions)
+        if (IsOverloadedFor(request))
         {
             // RFC 3261 §21.5.4: overloaded; ask the client to come back later, keeping no state.
-            LogOverloaded(logger, request.Method, servers.Count);
+            if (overloadLog.TryEnter()) LogOverloaded(logger, request.Method, servers.Count);
             var busy = SipResponse.For(request, SipStatus.ServiceUnavailable);
-            busy.Headers.Add("Retry-After", "5");
+            busy.Headers.Add("Retry-After", retryAfter);
             await Transport.SendAsync(busy, destination);
             return;
         }
@@ -147,6 +158,17 @@ public sealed partial class SipTransactionLayer : ISipMessageHandler
             return;
         }
         await user!.OnStrayResponseAsync(response, source);
+    }
+
+    // New work (an initial INVITE, any out-of-dialog request) stops at the soft limit; a CANCEL or
+    // an in-dialog request (BYE, re-INVITE) concerns a call we already carry, often ends it and so
+    // frees state, so it may use the headroom above it.
+    private bool IsOverloadedFor(SipRequest request)
+    {
+        var count = servers.Count;
+        if (count < maxServerTransactions) return false;
+        if (count >= hardServerTransactionLimit) return true;
+        return !(request.Method == SipMethods.Cancel || request.To.Tag is not null);
     }
 
     private void EnsureVia(SipRequest request, SipRemote destination)

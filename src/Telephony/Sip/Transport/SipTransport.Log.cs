@@ -13,9 +13,15 @@ public sealed partial class SipTransport
     [LoggerMessage(Level = LogLevel.Information, Message = "Malformed SIP message from {Source}: {Reason}")]
     private static partial void LogMalformed(ILogger logger, SipRemote source, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Malformed SIP message from {Source} dropped unanswered: no usable top Via to route a response by ({Reason})")]
+    private static partial void LogUnroutable(ILogger logger, SipRemote source, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} more malformed SIP messages suppressed from the log in the last {Interval}")]
+    private static partial void LogMalformedSuppressed(ILogger logger, long count, TimeSpan interval);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling a SIP message from {Source} failed")]
     private static partial void LogHandlerFailed(ILogger logger, Exception exception, SipRemote source);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not send 400 to {Source}: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not answer a malformed request from {Source}: {Reason}")]
     private static partial void LogRejectFailed(ILogger logger, SipRemote source, string reason);
 }

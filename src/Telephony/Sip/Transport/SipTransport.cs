@@ -8,7 +8,7 @@ namespace ContactCenter.Telephony.Sip.Transport;
 
 /// <summary>
 /// The transport layer (RFC 3261 §18): parses what channels receive, stamps received/rport on
-/// requests, answers unparseable requests with 400, and sends messages and responses to the right
+/// requests, answers unparseable requests with 400 (505, 416 where RFC 3261 says so), and sends messages and responses to the right
 /// address. It knows channels below it and only the <see cref="ISipMessageHandler"/> above it.
 /// </summary>
 public sealed partial class SipTransport : IAsyncDisposable
@@ -17,15 +17,22 @@ public sealed partial class SipTransport : IAsyncDisposable
     private readonly ILogger logger;
     private readonly SipParseOptions datagramOptions;
     private readonly SipParseOptions streamOptions;
+    private readonly SipLogThrottle badPacketLog;
     private ISipMessageHandler? handler;
 
-    public SipTransport(IEnumerable<ISipChannel> channels, ILogger<SipTransport> logger, int maxMessageSize = 64 * 1024)
+    /// <param name="channels">One channel per transport.</param>
+    /// <param name="logger">Where transport events go.</param>
+    /// <param name="maxMessageSize">Larger messages are dropped unparsed.</param>
+    /// <param name="badPacketLog">How many lines about malformed packets may be logged per interval (<see cref="SipLogRateLimit.Default"/> when null).</param>
+    /// <param name="timeProvider">The clock of that rate limit.</param>
+    public SipTransport(IEnumerable<ISipChannel> channels, ILogger<SipTransport> logger, int maxMessageSize = 64 * 1024, SipLogRateLimit? badPacketLog = null, TimeProvider? timeProvider = null)
     {
         this.channels = channels.ToDictionary(c => c.Protocol);
         if (this.channels.Count == 0) throw new ArgumentException("At least one channel is required.", nameof(channels));
         this.logger = logger;
         datagramOptions = new SipParseOptions { MaxMessageSize = maxMessageSize };
         streamOptions = new SipParseOptions { MaxMessageSize = maxMessageSize, RequireContentLength = true };
+        this.badPacketLog = new SipLogThrottle(timeProvider ?? TimeProvider.System, badPacketLog ?? SipLogRateLimit.Default, (count, interval) => LogMalformedSuppressed(logger, count, interval));
     }
 
     /// <summary>The transport used when a URI names none: UDP when present (RFC 3263 default).</summary>
@@ -109,8 +116,15 @@ public sealed partial class SipTransport : IAsyncDisposable
         }
         catch (SipParseException ex)
         {
-            LogMalformed(logger, source, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
-            await RejectMalformedAsync(ex, source);
+            try
+            {
+                await RejectMalformedAsync(ex, source);
+            }
+            catch (Exception rejectFailure)
+            {
+                // Answering junk must never take the receive loop down either.
+                LogHandlerFailed(logger, rejectFailure, source);
+            }
             return;
         }
 
@@ -156,21 +170,37 @@ public sealed partial class SipTransport : IAsyncDisposable
         request.Headers.AddFirst(SipHeaderNames.Via, via.ToString());
     }
 
-    // RFC 3261 §21.4.1: a request we cannot parse gets 400, if we can still tell where to send it.
+    // RFC 3261 §21.4.1: a request we cannot parse gets 400 (or the 505/416 its error names), if
+    // its top Via still tells the client which transaction the answer belongs to. Responses, ACKs
+    // (§17.1.1.3: never answered) and requests without a usable top Via are dropped.
     private async ValueTask RejectMalformedAsync(SipParseException error, SipRemote source)
     {
-        if (error.Partial is not { IsRequest: true } raw || raw.Method == SipMethods.Ack) return;
-        var response = new SipResponse(SipStatus.BadRequest, "Bad Request - " + Sanitize(error.Message));
-        foreach (var name in new[] { SipHeaderNames.Via, SipHeaderNames.From, SipHeaderNames.To, SipHeaderNames.CallId, SipHeaderNames.CSeq })
+        var reason = error.Message;
+        if (error.Partial is not { IsRequest: true } raw || raw.Method == SipMethods.Ack)
         {
-            foreach (var header in raw.Headers.Where(h => h.Name == name && IsWellFormed(h)))
-            {
-                response.Headers.Add(header.Name, header.Value);
-            }
+            if (badPacketLog.TryEnter()) LogMalformed(logger, source, PersonalData.MaskPhoneNumbersIn(reason)!);
+            return;
+        }
+        var vias = raw.Headers.Where(h => h.Name == SipHeaderNames.Via).ToList();
+        if (vias.Count == 0 || !IsWellFormed(vias[0]))
+        {
+            if (badPacketLog.TryEnter()) LogUnroutable(logger, source, PersonalData.MaskPhoneNumbersIn(reason)!);
+            return;
+        }
+        if (badPacketLog.TryEnter()) LogMalformed(logger, source, PersonalData.MaskPhoneNumbersIn(reason)!);
+
+        var response = new SipResponse(error.StatusCode, error.StatusCode == SipStatus.BadRequest ? "Bad Request - " + Sanitize(reason) : null);
+        // A broken lower Via is left out: the client matches on the top one only (§17.1.3).
+        foreach (var via in vias.Where(IsWellFormed)) response.Headers.Add(via.Name, via.Value);
+        foreach (var name in new[] { SipHeaderNames.From, SipHeaderNames.To, SipHeaderNames.CallId, SipHeaderNames.CSeq })
+        {
+            // Only the first sound one: echoing duplicated singletons would make our answer malformed too.
+            foreach (var header in raw.Headers.Where(h => h.Name == name && IsWellFormed(h)).Take(1)) response.Headers.Add(header.Name, header.Value);
         }
         try
         {
-            // Via may be the broken header, so the reply goes straight back to the packet's source.
+            // Straight back to the packet's source (the connection, on TCP): the one address we know
+            // the sender can receive on, since the rest of the request is suspect.
             await Channel(source.Protocol).SendAsync(source.EndPoint, response.ToBytes());
         }
         catch (Exception ex) when (ex is SocketException or InvalidOperationException or ObjectDisposedException)
@@ -204,5 +234,6 @@ public sealed partial class SipTransport : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var channel in channels.Values) await channel.DisposeAsync();
+        badPacketLog.Dispose();
     }
 }

@@ -12,10 +12,20 @@ public sealed partial class SipUdpChannel : ISipChannel
     private readonly CancellationTokenSource stopping = new();
     private Task? receiveLoop;
 
-    public SipUdpChannel(IPEndPoint bindTo, ILogger<SipUdpChannel> logger)
+    /// <param name="bindTo">The local address; port 0 picks a free one.</param>
+    /// <param name="logger">Where receive errors go.</param>
+    /// <param name="receiveBufferSize">
+    /// The socket's kernel receive buffer in bytes, or 0 for the system default. A burst larger
+    /// than the buffer is lost before we see it, and each lost request comes back as a
+    /// retransmission, so a busy server wants more than the usual 208 KiB. The kernel may cap it
+    /// (net.core.rmem_max on Linux).
+    /// </param>
+    public SipUdpChannel(IPEndPoint bindTo, ILogger<SipUdpChannel> logger, int receiveBufferSize = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(receiveBufferSize);
         this.logger = logger;
         socket = new Socket(bindTo.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        if (receiveBufferSize > 0) socket.ReceiveBufferSize = receiveBufferSize;
         socket.Bind(bindTo);
         LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
     }

@@ -122,6 +122,11 @@ public sealed partial class SipUserAgent : ISipTransactionUser
             await transaction.SendResponseAsync(bad);
             return;
         }
+        if (request.Method == SipMethods.Invite && UnsupportedBody(request) is { } unsupported)
+        {
+            await transaction.SendResponseAsync(unsupported);
+            return;
+        }
         if (request.To.Tag is { } toTag)
         {
             // §12.2.2: a request with a To tag belongs to a dialog, or gets 481.
@@ -222,6 +227,26 @@ public sealed partial class SipUserAgent : ISipTransactionUser
                 // Its final response went out meanwhile; the CANCEL came too late (§9.2), and its 200 is already sent.
             }
         }
+    }
+
+    // RFC 3261 §8.2.3: a body we cannot process gets 415 saying what we do accept. An INVITE's
+    // body is its offer, and SDP is the only session description we speak (RFC 3264).
+    private SipResponse? UnsupportedBody(SipRequest request)
+    {
+        if (request.Body.IsEmpty) return null;
+        if (request.Headers.Get(SipHeaderNames.ContentEncoding) is { } encoding && !encoding.Trim().Equals("identity", StringComparison.OrdinalIgnoreCase))
+        {
+            var response = CreateResponse(request, SipStatus.UnsupportedMediaType, SipOutboundCall.NewTag());
+            response.Headers.Add("Accept-Encoding", "identity");
+            response.Headers.Add(SipHeaderNames.Accept, "application/sdp");
+            return response;
+        }
+        var type = request.ContentType;
+        var mediaType = type is null ? string.Empty : type.Split(';', 2)[0].Trim();
+        if (mediaType.Equals("application/sdp", StringComparison.OrdinalIgnoreCase)) return null;
+        var refusal = CreateResponse(request, SipStatus.UnsupportedMediaType, SipOutboundCall.NewTag());
+        refusal.Headers.Add(SipHeaderNames.Accept, "application/sdp");
+        return refusal;
     }
 
     /// <summary>405 with Allow for methods we know but do not serve, 501 for unknown ones (§8.2.1, §21.5.2).</summary>

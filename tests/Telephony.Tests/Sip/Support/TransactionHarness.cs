@@ -13,11 +13,11 @@ public sealed class TransactionHarness : ISipTransactionUser
 {
     public static readonly IPEndPoint Peer = new(IPAddress.Parse("127.0.0.9"), 5080);
 
-    public TransactionHarness(SipProtocol protocol = SipProtocol.Udp, int maxServerTransactions = 20_000)
+    public TransactionHarness(SipProtocol protocol = SipProtocol.Udp, int maxServerTransactions = 20_000, TimeSpan? retryAfter = null)
     {
         Channel = new FakeSipChannel(protocol);
         Transport = new SipTransport([Channel], NullLogger<SipTransport>.Instance);
-        Layer = new SipTransactionLayer(Transport, Time, SipTimerOptions.Default, NullLogger<SipTransactionLayer>.Instance, maxServerTransactions);
+        Layer = new SipTransactionLayer(Transport, Time, SipTimerOptions.Default, NullLogger<SipTransactionLayer>.Instance, maxServerTransactions, retryAfter);
         Layer.Start(this);
         PeerRemote = new SipRemote(protocol, Peer);
     }
