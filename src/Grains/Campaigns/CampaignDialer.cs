@@ -23,6 +23,9 @@ internal sealed partial class CampaignDialer(string campaignId, Func<CampaignSta
     /// <summary>A set-up met the database or the cluster failing: calls and agents should be checked soon.</summary>
     public Action? SetUpFailed { get; init; }
 
+    /// <summary>The last Broadcast turn asked the trunk for more channels than it had free.</summary>
+    public bool TrunkWasFull { get; private set; }
+
     /// <summary>Chooses local-presence caller IDs for campaigns with a pool.</summary>
     public CallerIdChooser? CallerIds { get; init; }
 
@@ -138,6 +141,7 @@ internal sealed partial class CampaignDialer(string campaignId, Func<CampaignSta
         if (count <= 0) return 0;
         var trunk = grains.GetGrain<ITrunkGrain>(trunkName);
         var granted = await trunk.AcquireAsync(campaignId, Enumerable.Range(0, count).Select(_ => Guid.NewGuid().ToString("N")).ToList());
+        TrunkWasFull = granted.Count < count;
         foreach (var callId in granted) trunkOfCall[callId] = trunkName;
         var started = await Task.WhenAll(granted.Select(callId => StartNextLeadAsync(callId, broadcast)));
         var unused = granted.Where((_, i) => !started[i]).ToList();

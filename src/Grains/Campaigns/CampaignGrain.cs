@@ -64,9 +64,19 @@ public sealed partial class CampaignGrain(
             Expired = (agentId, leadId) => LogPreviewExpired(Id, agentId, leadId),
         },
         DialerType.Predictive => new PredictivePacer(hopper, statistics, () => S.Definition.Predictive ?? new()),
-        DialerType.Broadcast => new BroadcastPacer(hopper, time, () => new BroadcastPace(S.Definition.MaxCallsPerSecond, S.Definition.MaxConcurrentCalls), PacingPeriod),
+        DialerType.Broadcast => new BroadcastPacer(hopper, time, () => new BroadcastPace(S.Definition.MaxCallsPerSecond, S.Definition.MaxConcurrentCalls, SpeechHeadroom()), PacingPeriod),
         _ => new AutoPacer(hopper),
     };
+
+    /// <summary>
+    /// This node's speech recognition, where calls carry real audio (the SIP trunk): a campaign's calls start in its
+    /// silo (calls prefer local placement), so their conversations decode here. Null on the simulated carrier.
+    /// </summary>
+    private ContactCenter.Telephony.Speech.IRecognitionCapacity? SpeechCapacity =>
+        ServiceProvider.GetService(typeof(ICallMediaAccess)) is null ? null
+        : ServiceProvider.GetService(typeof(ContactCenter.Telephony.Speech.IRecognitionCapacity)) as ContactCenter.Telephony.Speech.IRecognitionCapacity;
+
+    private int? SpeechHeadroom() => SpeechCapacity?.AvailableConversations;
 
     private ClaimRules Rules => new(S.Definition.ListIds, S.Definition.CallingWindow, S.Definition.Retry.MaxAttempts);
 
@@ -160,7 +170,8 @@ public sealed partial class CampaignGrain(
         var byState = Enum.GetValues<AgentStatus>().Where(s => s != AgentStatus.Offline)
             .ToDictionary(s => s, s => S.Agents.Values.Count(a => a == s));
         return new CampaignStats(Id, S.Status, total, remaining, S.Counters, byState, S.ActiveCalls.Count, hopper.Count, AbandonRate.From(S.Days, time.GetUtcNow()),
-            DialingIdle.Of(S, hopper, previewsOnScreen: pacer is PreviewPacer { Count: > 0 }, remaining, time.GetUtcNow()));
+            DialingIdle.Of(S, hopper, previewsOnScreen: pacer is PreviewPacer { Count: > 0 }, remaining, time.GetUtcNow()),
+            pacer is BroadcastPacer broadcast ? BroadcastPaceStats.Of(S.Definition, broadcast, S.Status == CampaignStatus.Running, SpeechCapacity) : null);
     }
 
     /// <summary>The lists may hold other leads now: count afresh, and claim from all of them at the next turn.</summary>
@@ -381,6 +392,7 @@ public sealed partial class CampaignGrain(
             _ => 0,
         };
         pacer.Placed(placed);
+        if (d.DialerType == DialerType.Broadcast && calls > 0 && dialer.TrunkWasFull && pacer is BroadcastPacer broadcast) broadcast.TrunkFull();
         if (placed > 0) await SaveSoonAsync();
         await CompleteIfExhaustedAsync();
     }

@@ -14,4 +14,5 @@ public sealed record CampaignStats(
     [property: Id(6)] int CallsInFlight,
     [property: Id(7)] int HopperSize,
     [property: Id(8)] AbandonRate? AbandonRate = null,
-    [property: Id(9)] DialingIdle? Idle = null);
+    [property: Id(9)] DialingIdle? Idle = null,
+    [property: Id(10)] BroadcastPaceStats? Broadcast = null);

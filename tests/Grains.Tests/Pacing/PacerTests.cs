@@ -71,6 +71,57 @@ public sealed class PacerTests
     }
 
     [Fact]
+    public async Task Broadcast_DialsNoMoreConversationsThanTheNodeCanDecode_CountingCallsStillRinging()
+    {
+        var headroom = 12;
+        var pacer = new BroadcastPacer(hopper, clock, () => new BroadcastPace(100, 1000, headroom), Turn);
+        // 25 asked by the rate; 12 decoders free, of which 4 may go to calls ringing now: 8.
+        var floor = new PacingFloor(Rules, [], 0, CallsInFlight: 10, UnansweredCalls: 4);
+        Assert.Equal(8, await pacer.PlanAsync(floor));
+        Assert.Equal(BroadcastLimit.SpeechCapacity, pacer.Limit);
+        pacer.Placed(8);
+        clock.Advance(Turn);
+
+        // The node full: nothing is dialed (rather than answered late), and the stats say why.
+        headroom = 0;
+        Assert.Equal(0, await pacer.PlanAsync(floor with { UnansweredCalls = 0 }));
+        Assert.Equal(BroadcastLimit.SpeechCapacity, pacer.Limit);
+
+        // Room again: the rate decides.
+        headroom = 500;
+        clock.Advance(Turn);
+        Assert.Equal(25, await pacer.PlanAsync(floor with { UnansweredCalls = 0 }));
+        Assert.Equal(BroadcastLimit.None, pacer.Limit);
+    }
+
+    [Fact]
+    public async Task Broadcast_SaysWhatHeldItBack_AndWhatItAchieved()
+    {
+        var few = new InMemoryLeadClaims();
+        for (var i = 1; i <= 3; i++) few.Add(i);
+        var pacer = new BroadcastPacer(new Hopper("c2", few, clock), clock, () => new BroadcastPace(20, 6), Turn);
+        Assert.Equal(3, await pacer.PlanAsync(Floor()));
+        Assert.Equal(BroadcastLimit.NoCallableLeads, pacer.Limit);
+        pacer.Placed(3);
+
+        var capped = new BroadcastPacer(hopper, clock, () => new BroadcastPace(20, 6), Turn);
+        var inFlight = 0;
+        for (var turn = 0; turn < 8; turn++) // two seconds at 20/s asked, at most 6 in flight, none ending
+        {
+            var calls = await capped.PlanAsync(Floor(inFlight: inFlight));
+            capped.Placed(calls);
+            inFlight += calls;
+            clock.Advance(Turn);
+        }
+        Assert.Equal(6, inFlight);
+        Assert.Equal(BroadcastLimit.MaxConcurrentCalls, capped.Limit);
+        Assert.InRange(capped.AchievedCallsPerSecond, 2.5, 3.5); // 6 calls over about two seconds, against 20 asked
+
+        capped.TrunkFull();
+        Assert.Equal(BroadcastLimit.TrunkFull, capped.Limit);
+    }
+
+    [Fact]
     public async Task Broadcast_SlowRate_StillPlacesOneCallAtATime()
     {
         var pacer = new BroadcastPacer(hopper, clock, () => new BroadcastPace(0.5, 10), Turn);

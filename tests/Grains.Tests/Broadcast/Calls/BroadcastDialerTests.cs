@@ -109,6 +109,13 @@ public sealed class BroadcastDialerTests(GrainsCluster fixture)
         var scriptId = await SaveScriptAsync(BroadcastScripts.Renewal("nobody"));
         var campaign = await CreateBroadcastAsync(scriptId, [list.Id], maxCallsPerSecond: 200, maxConcurrent: 3, trunk: null, Answering(["no thanks"], ring: 0.3));
         await campaign.StartAsync();
+        // The stats say honestly what the campaign asked, what it gets, and why it gets less.
+        BroadcastPaceStats? pace = null;
+        await TestData.WaitUntilAsync(async () => (pace = (await campaign.GetStatsAsync()).Broadcast) is { LimitedBy: "maxConcurrentCalls", AchievedCallsPerSecond: > 0 },
+            "the stats to name the concurrency cap as the limit", 10000);
+        Assert.Equal(200, pace!.AskedCallsPerSecond);
+        Assert.InRange(pace.AchievedCallsPerSecond, 0.1, 50);
+        Assert.Null(pace.SpeechConversationsMax); // the simulated carrier speaks text: no decoders
         var calls = await WaitForCallsAsync(campaign, leads.Count);
 
         var peak = PeakOverlap(calls);
