@@ -46,6 +46,9 @@ public sealed class StoredStateReloadTests(GrainsCluster fixture)
         await TestData.WaitUntilAsync(async () => (await agent.GetAsync()).Status == AgentStatus.WrapUp, "the agent took a call", 20000);
         await campaign.PauseAsync();
         var created = (await campaign.GetAsync()).CreatedAt;
+        // A Predictive campaign with every option that stores more than plain values (weekday hours, a local-presence
+        // pool, a safe-harbor message, predictive settings), and its answered call awaiting a disposition.
+        var predictiveCall = await PredictiveCallInWrapUpAsync();
 
         var rows = await ReadRowsAsync();
         var reader = FreshStorageSerializer(fixture.ConnectionString);
@@ -58,12 +61,61 @@ public sealed class StoredStateReloadTests(GrainsCluster fixture)
             Assert.NotNull(state);
             if (state is CampaignState { Exists: true } stored && IsThisTestsCampaign(stored))
                 Assert.Equal(Dispositions.DispositionSet.CreateDefaults().Select(d => d.Name), stored.Definition.Dispositions.Select(d => d.Name));
+            if (state is CampaignState { Exists: true, Definition.DialerType: DialerType.Predictive } predictive && predictive.Definition.Name == PredictiveName)
+            {
+                Assert.Equal(["+12125550123", "+13105550123"], predictive.Definition.CallerIdPool!.Numbers.Select(n => n.Number));
+                Assert.Equal(DayOfWeek.Sunday, Assert.Single(predictive.Definition.CallingWindow.Weekdays).Day);
+                Assert.Equal(0.02, predictive.Definition.Predictive!.TargetAbandonRate);
+                read.Add("predictive campaign");
+            }
+            if (state is CallState { Start: { } start, Call: { } call } && call.Id == predictiveCall)
+            {
+                Assert.True(start.ConnectOnAnswer);
+                Assert.Equal(SafeHarbor, start.SafeHarborMessage);
+                Assert.Equal(DayOfWeek.Sunday, Assert.Single(start.Window!.Weekdays).Day);
+                Assert.StartsWith("local presence: area code +1212", start.CallerIdReason);
+                Assert.NotNull(call.AnsweredAt);
+                Assert.NotNull(start.Dispositions);
+                read.Add("predictive call");
+            }
             read.Add(grainType);
         }
         // The directories keep their entries in a table now; a row of their old state is moved on activation.
-        Assert.Equal(StateTypes.Keys.Where(k => k != "directory").Order(), read.Order());
+        Assert.Equal(StateTypes.Keys.Where(k => k != "directory").Concat(["predictive call", "predictive campaign"]).Order(), read.Order());
 
         bool IsThisTestsCampaign(CampaignState stored) => stored.CreatedAt == created;
+    }
+
+    private const string PredictiveName = "Reload: predictive";
+    private const string SafeHarbor = "This was Acme calling. Call us back at 212 555 0000. To opt out, press 9.";
+
+    /// <returns>The id of the call the agent is wrapping up.</returns>
+    private async Task<string> PredictiveCallInWrapUpAsync()
+    {
+        var phone = "+1212" + Random.Shared.Next(2_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var list = await fixture.Leads.CreateListAsync("reload predictive", "US");
+        await fixture.Leads.InsertAsync(new ContactCenter.Grains.Leads.NewLead { ListId = list.Id, Phone = phone, State = "NY" }, phone, "UTC");
+        var campaign = fixture.Grains.GetGrain<ICampaignGrain>(TestData.NewId("campaign"));
+        await campaign.CreateAsync(new CampaignDefinition
+        {
+            Name = PredictiveName,
+            DialerType = DialerType.Predictive,
+            CallerId = "+12125550000",
+            ListIds = [list.Id],
+            CallingWindow = new ContactCenter.Grains.Pacing.CallingWindow { Start = "00:00", End = "23:59", Weekdays = [new(DayOfWeek.Sunday, "00:00", "23:59")] },
+            CallerIdPool = new ContactCenter.Grains.Pacing.CallerIdPool { RestHours = 0, DailyCap = 100_000, Numbers = [new("+12125550123", "NY"), new("+13105550123", "CA")] },
+            SafeHarborMessage = SafeHarbor,
+            Predictive = new ContactCenter.Grains.Pacing.PredictiveSettings { TargetAbandonRate = 0.02 },
+            Simulation = new CampaignSimulation { AnswerRate = 1, BusyRate = 0, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 0.05, TalkSeconds = 0.2 },
+        });
+        var agent = await TestData.CreateAgentAsync(fixture.Grains);
+        await agent.LoginAsync(campaign.GetPrimaryKeyString());
+        await agent.ReadyAsync();
+        await campaign.StartAsync();
+        await TestData.WaitUntilAsync(async () => (await agent.GetAsync()).Status == AgentStatus.WrapUp, "the predictive call reached the agent", 20000);
+        var callId = (await agent.GetAsync()).CurrentCallId!;
+        await campaign.PauseAsync();
+        return callId;
     }
 
     [Theory]
