@@ -163,7 +163,11 @@ public sealed partial class CallGrain
         {
             var connected = call.ConnectedAt is not null;
             // Answered for an agent but never bridged to one: the person heard nobody (abandoned).
-            var abandoned = !connected && (start.AgentId is not null || start.ConnectOnAnswer);
+            var unbridged = !connected && (start.AgentId is not null || start.ConnectOnAnswer);
+            // Bridged, but after the campaign's threshold: abandoned by the rule's count, though an agent took it.
+            var late = connected && start.AbandonAfterSeconds is { } threshold && call.AnsweredAt is { } answeredAt
+                && (call.ConnectedAt!.Value - answeredAt).TotalSeconds > threshold;
+            var abandoned = unbridged || late;
             if (connected && (start.AgentId ?? call.AgentId) is { } agentId)
             {
                 try
@@ -175,7 +179,7 @@ public sealed partial class CallGrain
                     LogAgentNotUpdated(Id, agentId, ex.Message);
                 }
             }
-            if (abandoned && !state.State.DispositionApplied && start.Broadcast is null) await ApplyAbandonedAsync(start);
+            if (unbridged && !state.State.DispositionApplied && start.Broadcast is null) await ApplyAbandonedAsync(start);
             await campaign.CallEndedAsync(Id, start.AgentId, CallOutcome.Answered, connected, abandoned);
         }
         state.State.Finished = true;

@@ -13,6 +13,17 @@ namespace ContactCenter.Grains.Calls;
 // follows it comes back as an ordinary carrier event.
 public sealed partial class CallGrain
 {
+    /// <summary>The message rendered while the call waits for an agent, so that giving up plays it at once.</summary>
+    private Task<SynthesizedSpeech>? safeHarborAudio;
+
+    /// <summary>Starts rendering the safe-harbor message (a call waiting for an agent may need it within the threshold).</summary>
+    private void PrepareSafeHarbor(CallStart start)
+    {
+        if (safeHarborAudio is not null || start.SafeHarborMessage is not { } message || ServiceProvider.GetService<ITextToSpeech>() is not { } speech
+            || ServiceProvider.GetService<ICallMediaAccess>()?.GetMedia(Id) is null) return;
+        safeHarborAudio = Task.Run(() => speech.SynthesizeAsync(message));
+    }
+
     /// <summary>Hangs up an abandoned call, after the campaign's safe-harbor message where there is audio to speak it into.</summary>
     private async Task AbandonAsync(CallStart start)
     {
@@ -24,11 +35,11 @@ public sealed partial class CallGrain
             return;
         }
         Remember(Call with { Notes = "Abandoned: no agent free; safe-harbor message" });
-        var (callId, hangUp) = (Id, carrier);
-        _ = Task.Run(() => PlaySafeHarborAsync(message, media, speech, hangUp, callId));
+        var (callId, hangUp, prepared) = (Id, carrier, safeHarborAudio);
+        _ = Task.Run(() => PlaySafeHarborAsync(message, prepared, media, speech, hangUp, callId));
     }
 
-    private async Task PlaySafeHarborAsync(string message, CallMedia media, ITextToSpeech speech, ICarrier hangUp, string callId)
+    private async Task PlaySafeHarborAsync(string message, Task<SynthesizedSpeech>? prepared, CallMedia media, ITextToSpeech speech, ICarrier hangUp, string callId)
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         // The person hanging up ends the message.
@@ -39,7 +50,7 @@ public sealed partial class CallGrain
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
-            var rendered = await speech.SynthesizeAsync(message, cancellationToken: stop.Token);
+            var rendered = prepared is not null ? await prepared.WaitAsync(stop.Token) : await speech.SynthesizeAsync(message, cancellationToken: stop.Token);
             await media.Session.PlayAsync(AudioClip.FromG711(G711Law.MuLaw, rendered.MuLaw), stop.Token);
         }
         catch (OperationCanceledException)

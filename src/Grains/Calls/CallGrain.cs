@@ -169,35 +169,47 @@ public sealed partial class CallGrain(
         Remember(Call with { Status = CallStatus.Answered, AnsweredAt = at });
         if (start.ConnectOnAnswer && start.AgentId is null) start = await TakeAgentAsync(start);
         // A person is on the line: reach the agent first, bookkeeping after (its state write included).
-        if (start.AgentId is { } agentId)
-        {
-            try
-            {
-                await carrier.BridgeAsync(Id, new AgentEndpoint(agentId, start.AgentSipUri));
-                await GrainFactory.GetGrain<IAgentGrain>(agentId).ConnectAsync(Id);
-                // On record: should this silo die now, the agent is sent to WrapUp, not left Connected.
-                await SaveAsync(Call with { Status = CallStatus.Connected, ConnectedAt = time.GetUtcNow() });
-                LogConnected(Id, agentId, (time.GetUtcNow() - at).TotalMilliseconds);
-            }
-            catch (Exception ex) when (ex is DomainException or InvalidOperationException)
-            {
-                // No agent to take the call: it is abandoned; end it rather than leave a person in silence.
-                LogNotConnected(Id, agentId, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
-                await AbandonAsync(start);
-            }
-        }
+        if (start.AgentId is { } agentId) await ConnectAgentAsync(start, agentId, at);
         await GrainFactory.GetGrain<ILeadGrain>(start.LeadId).RecordAttemptAsync(Id, CallOutcome.Answered, start.Retry);
         if (Call.Status == CallStatus.Answered) await SaveAsync(Call);
         if (start.ConnectOnAnswer && start.AgentId is null)
         {
-            // Predictive with no agent free: abandoned, and ended rather than left in silence.
-            LogAbandoned(Id);
-            await AbandonAsync(start);
+            // Predictive with no agent free: wait for one up to the abandon threshold, then abandon (never silence).
+            if (start.AbandonAfterSeconds is > 0)
+            {
+                PrepareSafeHarbor(start);
+                WaitForAgent();
+            }
+            else await AbandonNowAsync(start);
         }
         else if (start.AgentId is null)
         {
             await StartConversationAsync(voicemail: false); // Broadcast: the AI agent takes the call from here.
         }
+    }
+
+    private async Task ConnectAgentAsync(CallStart start, string agentId, DateTimeOffset answeredAt)
+    {
+        try
+        {
+            await carrier.BridgeAsync(Id, new AgentEndpoint(agentId, start.AgentSipUri));
+            await GrainFactory.GetGrain<IAgentGrain>(agentId).ConnectAsync(Id);
+            // On record: should this silo die now, the agent is sent to WrapUp, not left Connected.
+            await SaveAsync(Call with { Status = CallStatus.Connected, ConnectedAt = time.GetUtcNow() });
+            LogConnected(Id, agentId, (time.GetUtcNow() - answeredAt).TotalMilliseconds);
+        }
+        catch (Exception ex) when (ex is DomainException or InvalidOperationException)
+        {
+            // No agent to take the call (or the person left meanwhile): it is abandoned; end it rather than leave a person in silence.
+            LogNotConnected(Id, agentId, PersonalData.MaskPhoneNumbersIn(ex.Message)!);
+            await AbandonAsync(start);
+        }
+    }
+
+    private async Task AbandonNowAsync(CallStart start)
+    {
+        LogAbandoned(Id);
+        await AbandonAsync(start);
     }
 
     /// <summary>
@@ -219,6 +231,46 @@ public sealed partial class CallGrain(
             LogNotConnected(Id, "(none)", ex.GetType().Name);
         }
         return start;
+    }
+
+    // An agent finishing a wrap-up a moment after the answer still takes the call within the abandon threshold (the
+    // person hears the line open, not a message). The wait runs on a timer, not inside a turn, so that a person who
+    // hangs up meanwhile is heard at once (the hang-up ends the call as abandoned and stops the wait).
+    private static readonly TimeSpan AgentRetryPause = TimeSpan.FromMilliseconds(150);
+    // The last ask leaves this much of the threshold for the bridge, or for the safe-harbor message to start (the
+    // rule wants it heard within the threshold, and a loaded node is slow to tick).
+    private static readonly TimeSpan BridgeMargin = TimeSpan.FromMilliseconds(500);
+    private IGrainTimer? agentWait;
+
+    private void WaitForAgent() => agentWait ??= this.RegisterGrainTimer(WaitForAgentTickAsync,
+        new GrainTimerCreationOptions(AgentRetryPause, AgentRetryPause) { Interleave = false, KeepAlive = true });
+
+    private async Task WaitForAgentTickAsync()
+    {
+        var start = state.State.Start;
+        if (start is null || state.State.Call is not { Status: CallStatus.Answered, AnsweredAt: { } answeredAt } || start.AgentId is not null)
+        {
+            StopWaitingForAgent(); // hung up, recovered or connected meanwhile
+            return;
+        }
+        start = await TakeAgentAsync(start);
+        if (start.AgentId is { } agentId)
+        {
+            StopWaitingForAgent();
+            await ConnectAgentAsync(start, agentId, answeredAt);
+            if (Call.Status == CallStatus.Answered) await SaveAsync(Call);
+            return;
+        }
+        var giveUpAt = answeredAt + TimeSpan.FromSeconds(start.AbandonAfterSeconds ?? 0) - BridgeMargin;
+        if (time.GetUtcNow() + AgentRetryPause <= giveUpAt) return;
+        StopWaitingForAgent();
+        await AbandonNowAsync(start);
+    }
+
+    private void StopWaitingForAgent()
+    {
+        agentWait?.Dispose();
+        agentWait = null;
     }
 
     /// <param name="voicemail">What a Broadcast call kept up on a machine left there, if anything.</param>

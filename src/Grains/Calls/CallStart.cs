@@ -26,4 +26,6 @@ public sealed record CallStart(
     [property: Id(43)] string? SafeHarborMessage = null,
     // The calling window the claim applied and why the caller ID was chosen: stored with the attempt (the dial audit).
     [property: Id(44)] ContactCenter.Grains.Pacing.CallingWindow? Window = null,
-    [property: Id(45)] string? CallerIdReason = null);
+    [property: Id(45)] string? CallerIdReason = null,
+    // Answered and not with an agent this many seconds later: abandoned (null: calls without agents).
+    [property: Id(46)] double? AbandonAfterSeconds = null);

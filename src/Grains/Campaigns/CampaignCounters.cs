@@ -13,4 +13,6 @@ public sealed record CampaignCounters
     [Id(6)] public int Voicemail { get; init; }
     [Id(7)] public int Failed { get; init; }
     [Id(8)] public Dictionary<string, int> Dispositions { get; init; } = [];
+    /// <summary>Connected to an agent, but later than the campaign's abandonAfterSeconds: counted in <see cref="Abandoned"/> too.</summary>
+    [Id(9)] public int ConnectedLate { get; init; }
 }

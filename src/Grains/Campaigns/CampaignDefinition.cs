@@ -65,6 +65,13 @@ public sealed record CampaignDefinition
     /// </summary>
     [Id(44)] public CallerIdPool? CallerIdPool { get; init; }
 
+    /// <summary>
+    /// Auto and Predictive: an answered call not connected to an agent within this many seconds counts as abandoned
+    /// (the US rule: 2 s after the greeting); an answered Predictive call waits this long for an agent to free up
+    /// before it hears the safe-harbor message.
+    /// </summary>
+    [Id(45)] public double AbandonAfterSeconds { get; init; } = 2;
+
     /// <summary>The longest simulated ring or talk time: a day.</summary>
     public const int MaxSimulatedSeconds = 86_400;
 
@@ -96,6 +103,7 @@ public sealed record CampaignDefinition
         }
         foreach (var (field, message) in (Predictive ?? new()).Validate()) v.Add(field, message);
         if (CallerIdPool is { } pool) foreach (var (field, message) in pool.Validate()) v.Add(field, message);
+        v.Require(AbandonAfterSeconds is >= 0 and <= 10, "abandonAfterSeconds", "Between 0 and 10 seconds.");
         v.Require(PersonalCallbackWaitMinutes is >= 0 and <= 10_080, "personalCallbackWaitMinutes", "Between 0 and 10080 minutes (a week).");
         v.Require(SafeHarborMessage is null || SafeHarborMessage.Length <= MaxSafeHarborLength, "safeHarborMessage", $"At most {MaxSafeHarborLength} characters.");
         ValidateBroadcast(v);

@@ -217,7 +217,8 @@ internal sealed partial class CampaignDialer(string campaignId, Func<CampaignSta
     public async Task<AssignedAgent?> TakeReadyAgentAsync(string callId, Func<IEnumerable<string>, IEnumerable<string>> order)
     {
         var s = S;
-        if (s.ActiveCalls.TryGetValue(callId, out var call)) s.ActiveCalls[callId] = call with { AnsweredAt = time.GetUtcNow() };
+        // Asked again while it waits for an agent: the first ask is the answer.
+        if (s.ActiveCalls.TryGetValue(callId, out var call) && call.AnsweredAt is null) s.ActiveCalls[callId] = call with { AnsweredAt = time.GetUtcNow() };
         foreach (var agentId in order(s.Agents.Where(a => a.Value == AgentStatus.Ready).Select(a => a.Key)).ToList())
         {
             if (s.Agents.GetValueOrDefault(agentId) != AgentStatus.Ready) continue; // taken by an interleaved call meanwhile

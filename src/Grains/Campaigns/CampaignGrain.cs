@@ -256,6 +256,7 @@ public sealed partial class CampaignGrain(
             Answered = c.Answered + (outcome == CallOutcome.Answered ? 1 : 0),
             Connected = c.Connected + (connected ? 1 : 0),
             Abandoned = c.Abandoned + (abandoned ? 1 : 0),
+            ConnectedLate = c.ConnectedLate + (abandoned && connected ? 1 : 0),
             Busy = c.Busy + (outcome == CallOutcome.Busy ? 1 : 0),
             NoAnswer = c.NoAnswer + (outcome == CallOutcome.NoAnswer ? 1 : 0),
             Voicemail = c.Voicemail + (outcome == CallOutcome.Voicemail ? 1 : 0),
