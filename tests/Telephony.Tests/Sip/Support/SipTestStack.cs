@@ -19,7 +19,7 @@ public static class SipTestStack
     /// </summary>
     public static SipTimerOptions SippTimers => SipTimerOptions.Fast(2.5);
 
-    public static SipStack Start(UdpMediaEndpointFactory media, SipCredentials? credentials = null, TimeSpan? ringTimeout = null, bool tcp = false, SipTimerOptions? timers = null)
+    public static SipStack Start(IMediaEndpointFactory media, SipCredentials? credentials = null, TimeSpan? ringTimeout = null, bool tcp = false, SipTimerOptions? timers = null)
     {
         var options = new SipStackOptions
         {
