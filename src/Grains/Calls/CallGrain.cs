@@ -175,7 +175,7 @@ public sealed partial class CallGrain(
         if (start.ConnectOnAnswer && start.AgentId is null)
         {
             // Predictive with no agent free: wait for one up to the abandon threshold, then abandon (never silence).
-            if (start.AbandonAfterSeconds is > 0)
+            if (start.AgentWaitSeconds is > 0)
             {
                 PrepareSafeHarbor(start);
                 WaitForAgent();
@@ -233,13 +233,10 @@ public sealed partial class CallGrain(
         return start;
     }
 
-    // An agent finishing a wrap-up a moment after the answer still takes the call within the abandon threshold (the
-    // person hears the line open, not a message). The wait runs on a timer, not inside a turn, so that a person who
-    // hangs up meanwhile is heard at once (the hang-up ends the call as abandoned and stops the wait).
+    // With the campaign's agentWaitSeconds, an agent finishing a wrap-up a moment after the answer still takes the
+    // call (the person hears the line open, not a message). The wait runs on a timer, not inside a turn, so that a
+    // person who hangs up meanwhile is heard at once (the hang-up ends the call as abandoned and stops the wait).
     private static readonly TimeSpan AgentRetryPause = TimeSpan.FromMilliseconds(150);
-    // The last ask leaves this much of the threshold for the bridge, or for the safe-harbor message to start (the
-    // rule wants it heard within the threshold, and a loaded node is slow to tick).
-    private static readonly TimeSpan BridgeMargin = TimeSpan.FromMilliseconds(500);
     private IGrainTimer? agentWait;
 
     private void WaitForAgent() => agentWait ??= this.RegisterGrainTimer(WaitForAgentTickAsync,
@@ -261,7 +258,7 @@ public sealed partial class CallGrain(
             if (Call.Status == CallStatus.Answered) await SaveAsync(Call);
             return;
         }
-        var giveUpAt = answeredAt + TimeSpan.FromSeconds(start.AbandonAfterSeconds ?? 0) - BridgeMargin;
+        var giveUpAt = answeredAt + TimeSpan.FromSeconds(start.AgentWaitSeconds ?? 0);
         if (time.GetUtcNow() + AgentRetryPause <= giveUpAt) return;
         StopWaitingForAgent();
         await AbandonNowAsync(start);

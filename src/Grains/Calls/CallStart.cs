@@ -28,4 +28,6 @@ public sealed record CallStart(
     [property: Id(44)] ContactCenter.Grains.Pacing.CallingWindow? Window = null,
     [property: Id(45)] string? CallerIdReason = null,
     // Answered and not with an agent this many seconds later: abandoned (null: calls without agents).
-    [property: Id(46)] double? AbandonAfterSeconds = null);
+    [property: Id(46)] double? AbandonAfterSeconds = null,
+    // Predictive: how long an answered call with no agent free waits for one before the safe-harbor message.
+    [property: Id(47)] double? AgentWaitSeconds = null);

@@ -19,5 +19,6 @@ public static class CallStarts
             ConnectOnAnswer: agentId is null && broadcast is null && d.DialerType == DialerType.Predictive,
             SafeHarborMessage: broadcast is null && !string.IsNullOrWhiteSpace(d.SafeHarborMessage) ? d.SafeHarborMessage.Trim() : null,
             AbandonAfterSeconds: broadcast is null && d.DialerType is DialerType.Auto or DialerType.Predictive ? d.AbandonAfterSeconds : null,
+            AgentWaitSeconds: agentId is null && broadcast is null && d.DialerType == DialerType.Predictive ? (d.Predictive ?? new()).AgentWaitSeconds : null,
             Window: d.CallingWindow, CallerIdReason: presented?.Reason ?? (d.CallerId is null ? "none set: the carrier's default" : "the campaign's caller ID"));
 }

@@ -67,8 +67,7 @@ public sealed record CampaignDefinition
 
     /// <summary>
     /// Auto and Predictive: an answered call not connected to an agent within this many seconds counts as abandoned
-    /// (the US rule: 2 s after the greeting); an answered Predictive call waits this long for an agent to free up
-    /// before it hears the safe-harbor message.
+    /// (the US rule: 2 s after the greeting), even when an agent takes it later.
     /// </summary>
     [Id(45)] public double AbandonAfterSeconds { get; init; } = 2;
 
@@ -104,6 +103,8 @@ public sealed record CampaignDefinition
         foreach (var (field, message) in (Predictive ?? new()).Validate()) v.Add(field, message);
         if (CallerIdPool is { } pool) foreach (var (field, message) in pool.Validate()) v.Add(field, message);
         v.Require(AbandonAfterSeconds is >= 0 and <= 10, "abandonAfterSeconds", "Between 0 and 10 seconds.");
+        v.Require(Predictive is null || Predictive.AgentWaitSeconds < AbandonAfterSeconds || Predictive.AgentWaitSeconds == 0, "predictive.agentWaitSeconds",
+            "Shorter than abandonAfterSeconds: the safe-harbor message must start within it.");
         v.Require(PersonalCallbackWaitMinutes is >= 0 and <= 10_080, "personalCallbackWaitMinutes", "Between 0 and 10080 minutes (a week).");
         v.Require(SafeHarborMessage is null || SafeHarborMessage.Length <= MaxSafeHarborLength, "safeHarborMessage", $"At most {MaxSafeHarborLength} characters.");
         ValidateBroadcast(v);

@@ -14,6 +14,12 @@ public sealed record PredictiveSettings
     [Id(3)] public int MinAgents { get; init; } = 3;
     /// <summary>Attempts in the window below which the statistics are too thin and the campaign dials one call per Ready agent.</summary>
     [Id(4)] public int WarmUpAttempts { get; init; } = 30;
+    /// <summary>
+    /// Seconds an answered call with no agent free waits for one to finish before it hears the safe-harbor message.
+    /// The message must start within the campaign's abandonAfterSeconds, and a loaded node is slow: keep it well under
+    /// (0, the default, plays the message at once).
+    /// </summary>
+    [Id(5)] public double AgentWaitSeconds { get; init; }
 
     public IEnumerable<(string Field, string Message)> Validate()
     {
@@ -22,5 +28,6 @@ public sealed record PredictiveSettings
         if (!(MaxRatio is >= 1 and <= 10)) yield return ("predictive.maxRatio", "Between 1 and 10 calls per available agent.");
         if (MinAgents is < 1 or > 1000) yield return ("predictive.minAgents", "Between 1 and 1000 agents.");
         if (WarmUpAttempts is < 0 or > 10_000) yield return ("predictive.warmUpAttempts", "Between 0 and 10000 attempts.");
+        if (!(AgentWaitSeconds is >= 0 and <= 5)) yield return ("predictive.agentWaitSeconds", "Between 0 and 5 seconds.");
     }
 }

@@ -8,15 +8,15 @@ using ContactCenter.Telephony.Carrier;
 namespace ContactCenter.Grains.Tests.Calls;
 
 /// <summary>
-/// A Predictive call answered while no agent is Ready waits up to the campaign's abandonAfterSeconds for one to
-/// free up (the US rule counts a call abandoned only after 2 s); past it, it is abandoned.
+/// A Predictive call answered while no agent is Ready waits up to the campaign's predictive.agentWaitSeconds for one
+/// to free up (the US rule counts a call abandoned only after 2 s); past it, it is abandoned.
 /// </summary>
 [Collection(GrainsCollection.Name)]
 public sealed class AbandonThresholdTests(GrainsCluster fixture)
 {
     private static readonly CampaignSimulation AnswersAtOnce = new() { AnswerRate = 1, BusyRate = 0, NoAnswerRate = 0, VoicemailRate = 0, RingSeconds = 0.05, TalkSeconds = 5 };
 
-    private async Task<(IAgentGrain Agent, ICallGrain Call, string CallId)> AnsweredWhileAgentPausedAsync(double abandonAfterSeconds)
+    private async Task<(IAgentGrain Agent, ICallGrain Call, string CallId)> AnsweredWhileAgentPausedAsync(double agentWaitSeconds)
     {
         var (list, leads) = await fixture.CreateListAsync(1);
         var campaign = await TestData.CreateCampaignAsync(fixture.Grains, DialerType.Predictive, AnswersAtOnce, [list.Id]);
@@ -24,7 +24,7 @@ public sealed class AbandonThresholdTests(GrainsCluster fixture)
         await agent.LoginAsync(campaign.GetPrimaryKeyString()); // Paused
         var callId = TestData.NewId("grace");
         var start = new CallStart(campaign.GetPrimaryKeyString(), leads[0].Id, leads[0].Phone, "+12125550000", null, null, 30, new RetryPolicy(), AnswersAtOnce,
-            ConnectOnAnswer: true, AbandonAfterSeconds: abandonAfterSeconds);
+            ConnectOnAnswer: true, AbandonAfterSeconds: 2, AgentWaitSeconds: agentWaitSeconds);
         var call = fixture.Grains.GetGrain<ICallGrain>(callId);
         await call.StartAsync(start);
         return (agent, call, callId);
@@ -33,7 +33,7 @@ public sealed class AbandonThresholdTests(GrainsCluster fixture)
     [Fact]
     public async Task AgentFreeWithinTheThreshold_TakesTheCall_NotAbandoned()
     {
-        var (agent, _, callId) = await AnsweredWhileAgentPausedAsync(abandonAfterSeconds: 2);
+        var (agent, _, callId) = await AnsweredWhileAgentPausedAsync(agentWaitSeconds: 1.5);
         await Task.Delay(600); // answered after 50 ms; the agent comes back half a second later
         await agent.ReadyAsync();
 
@@ -47,7 +47,7 @@ public sealed class AbandonThresholdTests(GrainsCluster fixture)
     [Fact]
     public async Task NoAgentWithinTheThreshold_Abandoned()
     {
-        var (agent, _, callId) = await AnsweredWhileAgentPausedAsync(abandonAfterSeconds: 0.5);
+        var (agent, _, callId) = await AnsweredWhileAgentPausedAsync(agentWaitSeconds: 0.5);
         await Task.Delay(1500);
         await agent.ReadyAsync();
 
