@@ -18,11 +18,19 @@ public static class BroadcastServiceCollectionExtensions
     /// espeak-ng text to speech, pocketsphinx recognition and <see cref="ConversationSessionFactory"/>.
     /// Existing registrations of these services win.
     /// </summary>
+    /// <exception cref="ArgumentException">The embedding classifier options are out of range.</exception>
     public static IServiceCollection AddBroadcastAgent(this IServiceCollection services, Action<BroadcastAgentOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = new BroadcastAgentOptions();
         configure?.Invoke(options);
+        // Refused here, when the host is built, rather than on the first call's first answer.
+        var problems = options.Embeddings.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException($"{nameof(BroadcastAgentOptions.Embeddings)}: {string.Join(" ", problems)}", nameof(configure));
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISentenceEmbedder, MiniLmSentenceEmbedder>();
         services.TryAddSingleton<ISentimentAnalyzer, LexiconSentimentAnalyzer>();

@@ -10,14 +10,19 @@ internal sealed class DecoderPool : IDisposable
     private readonly Stack<PocketSphinxDecoder> idle = new();
     private readonly string acousticModelPath;
     private readonly string dictionaryPath;
+    private readonly bool measureFit;
+    private readonly string? phoneModelPath;
     private readonly int maxIdle;
     private int live;
     private bool disposed;
 
-    public DecoderPool(string acousticModelPath, string dictionaryPath, int maxIdle)
+    /// <param name="measureFit">Decoders measure how well the grammar fits each utterance (<see cref="PhoneLoopFit"/>).</param>
+    public DecoderPool(string acousticModelPath, string dictionaryPath, int maxIdle, bool measureFit = false, string? phoneModelPath = null)
     {
         this.acousticModelPath = acousticModelPath;
         this.dictionaryPath = dictionaryPath;
+        this.measureFit = measureFit;
+        this.phoneModelPath = phoneModelPath;
         this.maxIdle = maxIdle;
     }
 
@@ -37,7 +42,7 @@ internal sealed class DecoderPool : IDisposable
             }
         }
 
-        var created = PocketSphinxDecoder.Create(acousticModelPath, dictionaryPath);
+        var created = PocketSphinxDecoder.Create(acousticModelPath, dictionaryPath, measureFit, phoneModelPath);
         Interlocked.Increment(ref live);
         return created;
     }

@@ -14,6 +14,7 @@ public sealed class InProcessSpeechRecognizer : IStreamingSpeechRecognizer, IDis
     private readonly DecoderPool decoders;
     private readonly RecognitionAdmission admission;
     private readonly SemaphoreSlim wholeUtterances;
+    private readonly double? rejectBelow;
 
     /// <summary>Loads the library and one decoder, so that a missing library or model shows at once.</summary>
     /// <exception cref="ArgumentException">The limits are out of range.</exception>
@@ -29,7 +30,9 @@ public sealed class InProcessSpeechRecognizer : IStreamingSpeechRecognizer, IDis
             throw new ArgumentException(string.Join(" ", problems), nameof(limits));
         }
 
-        decoders = new DecoderPool(this.options.AcousticModelPath, this.options.DictionaryPath, Math.Max(settings.MaxIdleDecoders, 1));
+        rejectBelow = settings.RejectOutOfGrammar ? settings.OutOfGrammarThreshold : null;
+        decoders = new DecoderPool(
+            this.options.AcousticModelPath, this.options.DictionaryPath, Math.Max(settings.MaxIdleDecoders, 1), settings.RejectOutOfGrammar, this.options.PhoneModelPath);
         decoders.Return(decoders.Rent());
         workers = new DecodeWorkerPool(settings.EffectiveWorkers);
         admission = new RecognitionAdmission(settings.MaxConversations, () => workers.Backlog);
@@ -46,7 +49,7 @@ public sealed class InProcessSpeechRecognizer : IStreamingSpeechRecognizer, IDis
     public ISpeechRecognitionStream? TryOpenStream(JsgfGrammar grammar)
     {
         ArgumentNullException.ThrowIfNull(grammar);
-        return admission.TryEnter() ? new RecognitionStream(grammar, workers, decoders, options.MaxUtterance, admission.Exit) : null;
+        return admission.TryEnter() ? new RecognitionStream(grammar, workers, decoders, options.MaxUtterance, admission.Exit, rejectBelow) : null;
     }
 
     /// <inheritdoc />
@@ -67,7 +70,7 @@ public sealed class InProcessSpeechRecognizer : IStreamingSpeechRecognizer, IDis
         await wholeUtterances.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            using var stream = new RecognitionStream(grammar, workers, decoders, options.MaxUtterance, released: null);
+            using var stream = new RecognitionStream(grammar, workers, decoders, options.MaxUtterance, released: null, rejectBelow);
             stream.StartUtterance();
             stream.Write(pcm8k.Span);
             var result = await stream.EndUtteranceAsync(cancellationToken).ConfigureAwait(false);

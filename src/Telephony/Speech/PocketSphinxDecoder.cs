@@ -15,6 +15,8 @@ internal sealed class PocketSphinxDecoder : IDisposable
     // A decoder moves between scripts over its life; a few compiled grammars are kept so the common ones stay warm.
     private const int MaxGrammars = 8;
     private const int ToolReadSamples = 2048;
+    // Audio kept for the phone loop; answers are short and longer lines are cut before they get here.
+    private const int MaxKeptSamples = 16_000 * 60;
     private static readonly ConditionalWeakTable<JsgfGrammar, string> SearchNames = new();
     private static readonly Lazy<bool> LoggingSilenced = new(() =>
     {
@@ -31,25 +33,40 @@ internal sealed class PocketSphinxDecoder : IDisposable
     // The cepstral mean the model starts from (-cmninit), put back before every utterance; see Start.
     private readonly nint cepstralMean;
     private readonly float[]? initialMean;
+    private readonly PhoneLoopFit? fit;
     private long grammarUses;
     private string? search;
     private bool inUtterance;
     private bool segmentStarted;
     private int sinceSpeechCheck;
 
-    private PocketSphinxDecoder(PocketSphinxDecoderHandle handle)
+    private PocketSphinxDecoder(PocketSphinxDecoderHandle handle, PhoneLoopFit? fit)
     {
         this.handle = handle;
+        this.fit = fit;
         (cepstralMean, initialMean) = CepstralMean.Capture(handle);
     }
 
+    /// <summary>
+    /// How well the grammar explained the last utterance (<see cref="PhoneLoopFit.Measure"/>): high for a phrase of
+    /// the grammar, low for anything else; null when not measured or nothing was heard.
+    /// </summary>
+    public double? LastFit { get; private set; }
+
     /// <summary>Loads the acoustic model and dictionary (about 250 ms of CPU here, mostly the 134,000-word dictionary).</summary>
+    /// <param name="acousticModelPath">The acoustic model directory.</param>
+    /// <param name="dictionaryPath">The pronunciation dictionary.</param>
+    /// <param name="measureFit">Also set up the phone loop that <see cref="LastFit"/> is measured against.</param>
+    /// <param name="phoneModelPath">The phonetic language model of the phone loop, or null for a plain loop.</param>
     /// <exception cref="SpeechToolException">The model or dictionary could not be loaded.</exception>
-    public static PocketSphinxDecoder Create(string acousticModelPath, string dictionaryPath)
+    public static PocketSphinxDecoder Create(string acousticModelPath, string dictionaryPath, bool measureFit = false, string? phoneModelPath = null)
     {
         // Dither is done here (see SphinxDither), not by sphinxbase's process-wide generator.
         _ = LoggingSilenced.Value;
-        string[] arguments = ["-hmm", acousticModelPath, "-dict", dictionaryPath, "-dither", "no"];
+        // The phone loop runs on context-independent phones: with triphones it took seconds per utterance here.
+        string[] arguments = measureFit
+            ? ["-hmm", acousticModelPath, "-dict", dictionaryPath, "-dither", "no", "-allphone_ci", "yes"]
+            : ["-hmm", acousticModelPath, "-dict", dictionaryPath, "-dither", "no"];
         using var config = Parse(arguments);
         var decoder = PocketSphinxNative.ps_init(config);
         if (decoder.IsInvalid)
@@ -58,7 +75,15 @@ internal sealed class PocketSphinxDecoder : IDisposable
             throw new SpeechToolException($"pocketsphinx could not load the model '{acousticModelPath}' with the dictionary '{dictionaryPath}'.");
         }
 
-        return new PocketSphinxDecoder(decoder);
+        try
+        {
+            return new PocketSphinxDecoder(decoder, measureFit ? PhoneLoopFit.Create(decoder, phoneModelPath) : null);
+        }
+        catch
+        {
+            decoder.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Selects the grammar for the next utterance, compiling it the first time this decoder sees it.</summary>
@@ -109,7 +134,7 @@ internal sealed class PocketSphinxDecoder : IDisposable
 
         if (inUtterance)
         {
-            End();
+            End(measureFit: false);
         }
 
         // Live CMN carries the mean of earlier utterances into the next; with it the same audio was heard
@@ -125,6 +150,8 @@ internal sealed class PocketSphinxDecoder : IDisposable
         segmentStarted = false;
         sinceSpeechCheck = 0;
         dither.Restart();
+        fit?.Restart();
+        LastFit = null;
         inUtterance = true;
     }
 
@@ -145,7 +172,8 @@ internal sealed class PocketSphinxDecoder : IDisposable
     }
 
     /// <summary>Ends the utterance and returns what was heard (lower case, empty when nothing matched).</summary>
-    public string End()
+    /// <param name="measureFit">Measure <see cref="LastFit"/> (when set up); false when the utterance is only abandoned.</param>
+    public string End(bool measureFit = true)
     {
         if (!inUtterance)
         {
@@ -159,7 +187,13 @@ internal sealed class PocketSphinxDecoder : IDisposable
             AddHypothesis();
         }
 
-        return string.Join(' ', segments).ToLowerInvariant();
+        var text = string.Join(' ', segments).ToLowerInvariant();
+        if (measureFit && fit is not null && text.Length > 0)
+        {
+            LastFit = fit.Measure(search!, () => CepstralMean.Restore(cepstralMean, initialMean));
+        }
+
+        return text;
     }
 
     public void Dispose() => handle.Dispose();
@@ -174,6 +208,7 @@ internal sealed class PocketSphinxDecoder : IDisposable
         }
 
         dither.Apply(output);
+        fit?.Keep(output, MaxKeptSamples);
 
         fixed (short* samples = output)
         {
@@ -209,6 +244,7 @@ internal sealed class PocketSphinxDecoder : IDisposable
     {
         int score;
         var text = Marshal.PtrToStringUTF8(PocketSphinxNative.ps_get_hyp(handle, &score));
+        fit?.AddGrammarSegment();
         if (!string.IsNullOrWhiteSpace(text))
         {
             segments.Add(text.Trim());

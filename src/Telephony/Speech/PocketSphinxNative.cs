@@ -43,6 +43,40 @@ internal static partial class PocketSphinxNative
     [LibraryImport(PocketSphinxLibrary)]
     public static unsafe partial nint ps_get_hyp(PocketSphinxDecoderHandle decoder, int* bestScore);
 
+    /// <summary>Adds a phone-loop search (<c>-allphone</c>); a null path means every phone may follow every other.</summary>
+    [LibraryImport(PocketSphinxLibrary, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int ps_set_allphone_file(PocketSphinxDecoderHandle decoder, string name, string? path);
+
+    /// <summary>Segments of the best path so far (5prealpha takes no score argument), or zero; free with <see cref="ps_seg_free"/> unless iterated to the end.</summary>
+    [LibraryImport(PocketSphinxLibrary)]
+    public static partial nint ps_seg_iter(PocketSphinxDecoderHandle decoder);
+
+    /// <returns>The next segment, or zero at the end, when the iterator has freed itself.</returns>
+    [LibraryImport(PocketSphinxLibrary)]
+    public static partial nint ps_seg_next(nint segment);
+
+    [LibraryImport(PocketSphinxLibrary)]
+    public static unsafe partial void ps_seg_frames(nint segment, int* startFrame, int* endFrame);
+
+    /// <returns>The segment's posterior (log); its acoustic and language scores in the decoder's log base.</returns>
+    [LibraryImport(PocketSphinxLibrary)]
+    public static unsafe partial int ps_seg_prob(nint segment, int* acousticScore, int* languageScore, int* languageBackoff);
+
+    [LibraryImport(PocketSphinxLibrary)]
+    public static partial void ps_seg_free(nint segment);
+
+    /// <returns>The segment's word (a string owned by the iterator), fillers included.</returns>
+    [LibraryImport(PocketSphinxLibrary)]
+    public static partial nint ps_seg_word(nint segment);
+
+    /// <returns>The decoder's <c>logmath_t</c>, owned by the decoder.</returns>
+    [LibraryImport(PocketSphinxLibrary)]
+    public static partial nint ps_get_logmath(PocketSphinxDecoderHandle decoder);
+
+    /// <summary>Converts a score in the decoder's log base to a natural logarithm.</summary>
+    [LibraryImport(SphinxBaseLibrary)]
+    public static partial double logmath_log_to_ln(nint logmath, int score);
+
     [LibraryImport(PocketSphinxLibrary)]
     public static partial byte ps_get_in_speech(PocketSphinxDecoderHandle decoder);
 

@@ -12,6 +12,15 @@ public sealed record PocketSphinxOptions
     /// <summary>The pronunciation dictionary.</summary>
     public string DictionaryPath { get; init; } = PronunciationDictionary.DebianEnUsPath;
 
+    /// <summary>
+    /// A phonetic language model for the phone loop that out-of-grammar speech is measured against
+    /// (<see cref="InProcessRecognitionOptions.RejectOutOfGrammar"/>), such as Debian's
+    /// <c>/usr/share/pocketsphinx/model/en-us/en-us-phone.lm.bin</c>; null (the default) for a loop in which any phone
+    /// may follow any other. Measured on the tuning set: the plain loop separated in-grammar from other speech better
+    /// (best balanced accuracy 90 % against 85 % with the Debian phone model).
+    /// </summary>
+    public string? PhoneModelPath { get; init; }
+
     /// <summary>Scratch directory for audio and grammar files.</summary>
     public string WorkDirectory { get; init; } = Path.Combine(Path.GetTempPath(), "contact-center-stt");
 

@@ -14,6 +14,7 @@ internal sealed class RecognitionStream : ISpeechRecognitionStream, IDecodeWork
     private readonly DecoderPool decoders;
     private readonly Action? released;
     private readonly int maxSamples;
+    private readonly double? rejectBelow;
     // In the pool's ordinary queue, in its priority queue, or running on a worker (at most one at a time). A stream
     // may sit in both queues; whichever entry a worker takes first runs it, the other finds nothing to do.
     private bool queued;
@@ -30,12 +31,14 @@ internal sealed class RecognitionStream : ISpeechRecognitionStream, IDecodeWork
     private bool broken;
     private Exception? fault;
 
-    public RecognitionStream(JsgfGrammar grammar, DecodeWorkerPool workers, DecoderPool decoders, TimeSpan maxUtterance, Action? released)
+    /// <param name="rejectBelow">An utterance the grammar fits worse than this (<see cref="PocketSphinxDecoder.LastFit"/>) is out of grammar.</param>
+    public RecognitionStream(JsgfGrammar grammar, DecodeWorkerPool workers, DecoderPool decoders, TimeSpan maxUtterance, Action? released, double? rejectBelow = null)
     {
         Grammar = grammar ?? throw new ArgumentNullException(nameof(grammar));
         this.workers = workers;
         this.decoders = decoders;
         this.released = released;
+        this.rejectBelow = rejectBelow;
         maxSamples = (int)Math.Min(int.MaxValue, maxUtterance.TotalSeconds * PhoneAudio.SampleRate);
     }
 
@@ -177,7 +180,7 @@ internal sealed class RecognitionStream : ISpeechRecognitionStream, IDecodeWork
             case CommandKind.End:
                 if (fault is null && decoder is not null)
                 {
-                    Guard(() => command.Result!.TrySetResult(new RecognitionResult(decoder.End(), command.Duration)));
+                    Guard(() => command.Result!.TrySetResult(Result(decoder, command.Duration)));
                 }
 
                 if (fault is not null)
@@ -190,6 +193,16 @@ internal sealed class RecognitionStream : ISpeechRecognitionStream, IDecodeWork
                 Release();
                 break;
         }
+    }
+
+    // An utterance outside the grammar is reported with no words, like one the grammar could not match at all, so
+    // every consumer treats it as not understood; the words the grammar forced onto it are dropped.
+    private RecognitionResult Result(PocketSphinxDecoder held, TimeSpan duration)
+    {
+        var text = held.End();
+        var fit = held.LastFit;
+        var rejected = text.Length > 0 && rejectBelow is { } threshold && fit is { } measured && measured < threshold;
+        return new RecognitionResult(rejected ? "" : text, duration) { GrammarFit = fit, OutOfGrammar = rejected };
     }
 
     private void Guard(Action action)
@@ -216,7 +229,7 @@ internal sealed class RecognitionStream : ISpeechRecognitionStream, IDecodeWork
             }
             else
             {
-                held.End();
+                held.End(measureFit: false);
                 decoders.Return(held);
             }
         }

@@ -22,7 +22,8 @@ public sealed class InProcessSpeechRecognizerTests : IDisposable
             var actual = await ((ISpeechRecognizer)inProcess).RecognizeMuLawAsync(muLaw, grammar);
 
             Assert.Equal(phrase, expected.Text);
-            Assert.Equal(expected, actual);
+            // The in-process recogniser also measures how well the grammar fits; the process one cannot.
+            Assert.Equal(expected, actual with { GrammarFit = null });
         }
     }
 

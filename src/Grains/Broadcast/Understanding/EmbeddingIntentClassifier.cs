@@ -15,10 +15,16 @@ public sealed class EmbeddingIntentClassifier : IIntentClassifier
     private readonly EmbeddingClassifierOptions options;
     private readonly ConcurrentDictionary<string, float[]> exampleVectors = new(StringComparer.Ordinal);
 
+    /// <exception cref="ArgumentException">The options are out of range.</exception>
     public EmbeddingIntentClassifier(ISentenceEmbedder embedder, EmbeddingClassifierOptions? options = null)
     {
         this.embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
         this.options = options ?? new EmbeddingClassifierOptions();
+        var problems = this.options.Validate();
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", problems), nameof(options));
+        }
     }
 
     /// <inheritdoc />

@@ -1,3 +1,4 @@
+using ContactCenter.Grains.Broadcast;
 using ContactCenter.Grains.Broadcast.Scripts;
 using ContactCenter.Grains.Broadcast.Understanding;
 
@@ -47,6 +48,49 @@ public sealed class EmbeddingIntentClassifierTests
 
         Assert.False(match.IsMatch);
         Assert.True(match.Confidence < 0.4);
+    }
+
+    [Theory]
+    [InlineData("what's the weather like")]
+    [InlineData("I'm driving right now")]
+    [InlineData("the game starts at seven")]
+    [InlineData("three hundred")]
+    public async Task Classify_OffTopicText_IsNoMatch(string utterance)
+    {
+        var match = await SharedEmbedder.Classifier.ClassifyAsync(utterance, Intents);
+
+        Assert.False(match.IsMatch, $"'{utterance}' → {match.Intent} ({match.Confidence:0.00}, {match.Evidence})");
+    }
+
+    [Fact]
+    public async Task Classify_ThresholdIsApplied_SameScoreMatchesOrNotByTheThreshold()
+    {
+        // "sure why not" is near the example "sure" (about 0.7): a threshold above its score must turn it into a no-match.
+        var loose = await SharedEmbedder.Classifier.ClassifyAsync("sure why not", Intents);
+        var strict = new EmbeddingIntentClassifier(SharedEmbedder.Embedder, new EmbeddingClassifierOptions { NoMatchThreshold = Math.Min(1, loose.Confidence + 0.01) });
+
+        var refused = await strict.ClassifyAsync("sure why not", Intents);
+
+        Assert.Equal("yes", loose.Intent);
+        Assert.False(refused.IsMatch);
+        Assert.Equal(loose.Confidence, refused.Confidence, 3);
+        Assert.Equal("yes", (await strict.ClassifyAsync("sure", Intents)).Intent);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-0.2)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void Options_ThresholdOutOfRange_IsRefused(double threshold)
+    {
+        var options = new EmbeddingClassifierOptions { NoMatchThreshold = threshold };
+
+        Assert.NotEmpty(options.Validate());
+        Assert.Throws<ArgumentException>(() => new EmbeddingIntentClassifier(SharedEmbedder.Embedder, options));
+        Assert.Throws<ArgumentException>(() => new Microsoft.Extensions.DependencyInjection.ServiceCollection()
+            .AddBroadcastAgent(o => o.Embeddings = options));
+        Assert.Empty(new EmbeddingClassifierOptions().Validate());
     }
 
     [Fact]
