@@ -74,8 +74,8 @@ public static class LeadsApi
         var policy = DuplicatePolicyNames.Parse(duplicates);
         Problem.Require(body.ListId > 0, "listId", "The lead's list is required.");
         var list = await store.GetListAsync(body.ListId, ct) ?? throw new ValidationFailedException("listId", $"List {body.ListId} does not exist.");
-        var (normalized, e164, timeZone) = Normalize(body, list, clock.GetUtcNow());
-        var added = await store.AddAsync(normalized, e164, timeZone, policy, ct);
+        var (normalized, e164, zones) = Normalize(body, list, clock.GetUtcNow());
+        var added = await store.AddAsync(normalized, e164, zones, policy, ct);
         var id = added.Lead.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return added.Outcome switch
         {
@@ -96,8 +96,8 @@ public static class LeadsApi
         var lead = await store.GetAsync(id) ?? throw new EntityNotFoundException("Lead", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Problem.Require(body.ListId == 0 || body.ListId == lead.ListId, "listId", $"A lead stays on its list ({lead.ListId}); leave listId out or give that one.");
         var list = await store.GetListAsync(lead.ListId) ?? throw new EntityNotFoundException("Lead", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var (normalized, e164, timeZone) = Normalize(body, list, clock.GetUtcNow());
-        return TypedResults.Ok(await grains.GetGrain<ILeadGrain>(id).UpdateProfileAsync(normalized.ToProfile(e164, timeZone)));
+        var (normalized, e164, zones) = Normalize(body, list, clock.GetUtcNow());
+        return TypedResults.Ok(await grains.GetGrain<ILeadGrain>(id).UpdateProfileAsync(normalized.ToProfile(e164, zones.Zone, zones.Others)));
     }
 
     public static async Task<NoContent> DeleteLeadAsync(long id, IGrainFactory grains)
@@ -110,7 +110,7 @@ public static class LeadsApi
     /// Validates a lead's profile and normalizes its phones to E.164 with the list's default region;
     /// the time zone is chosen by <see cref="LeadTimeZone"/>, as for an imported row.
     /// </summary>
-    private static (NewLead Normalized, string E164, string? TimeZone) Normalize(NewLead body, LeadList list, DateTimeOffset now)
+    private static (NewLead Normalized, string E164, LeadZones Zones) Normalize(NewLead body, LeadList list, DateTimeOffset now)
     {
         var e164 = PhoneNumberNormalizer.TryNormalize(body.Phone, list.DefaultRegion, out var region, out var zones, out var error) ?? throw new ValidationFailedException("phone", error!);
         var v = new Validation();
@@ -123,8 +123,8 @@ public static class LeadsApi
         {
             altPhones.Add(PhoneNumberNormalizer.TryNormalize(raw, list.DefaultRegion, out var altError) ?? throw new ValidationFailedException($"altPhones[{i}]", altError!));
         }
-        var timeZone = LeadTimeZone.Resolve(explicitZone, body.State, body.PostalCode, body.Country, region, zones, list.DefaultRegion, now);
-        return (body with { AltPhones = altPhones, TimeZone = timeZone }, e164, timeZone);
+        var resolved = LeadTimeZone.ResolveAll(explicitZone, body.State, body.PostalCode, body.Country, region, zones, list.DefaultRegion, now);
+        return (body with { AltPhones = altPhones, TimeZone = resolved.Zone }, e164, resolved);
     }
 
     public static async Task<Ok<Lead>> GetLeadAsync(long id, LeadStore store) =>

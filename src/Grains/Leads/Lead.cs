@@ -31,4 +31,6 @@ public sealed record Lead
     [Id(24)] public string? CurrentCallId { get; init; }
     [Id(25)] public DateTimeOffset CreatedAt { get; init; }
     [Id(26)] public DateTimeOffset UpdatedAt { get; init; }
+    /// <summary>Zones the number may also be in (several clocks, no address to decide): it is dialed only while the window is open in all.</summary>
+    [Id(27)] public List<string> OtherTimeZones { get; init; } = [];
 }

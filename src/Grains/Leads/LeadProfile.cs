@@ -22,4 +22,6 @@ public sealed record LeadProfile
     [Id(12)] public string CustomFields { get; init; } = "{}";
     [Id(13)] public List<string> Tags { get; init; } = [];
     [Id(14)] public string? TimeZone { get; init; }
+    /// <summary>Zones the number may also be in (several clocks, no address to decide); dialed only while all are open.</summary>
+    [Id(15)] public List<string> OtherTimeZones { get; init; } = [];
 }

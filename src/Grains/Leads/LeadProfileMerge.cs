@@ -18,6 +18,7 @@ public static class LeadProfileMerge
         gender = coalesce(s.gender, l.gender), email = coalesce(s.email, l.email), comments = coalesce(s.comments, l.comments),
         custom_fields = l.custom_fields || s.custom_fields,
         tags = ARRAY(SELECT DISTINCT t FROM unnest(l.tags || s.tags) t ORDER BY t),
-        time_zone = coalesce(s.time_zone, l.time_zone), updated_at = now()
+        time_zone = coalesce(s.time_zone, l.time_zone),
+        other_time_zones = CASE WHEN s.time_zone IS NULL THEN l.other_time_zones ELSE s.other_time_zones END, updated_at = now()
         """;
 }

@@ -13,7 +13,7 @@ public sealed class LeadStore(NpgsqlDataSource db)
     private const string Columns = """
         id, list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones, gender, email,
         comments, custom_fields::text, tags, time_zone, status, attempts, last_outcome, disposition, notes, next_callable_at,
-        callback_agent_id, current_call_id, created_at, updated_at
+        callback_agent_id, current_call_id, created_at, updated_at, other_time_zones
         """;
 
     public async Task<LeadList> CreateListAsync(string name, string defaultRegion, CancellationToken ct = default)
@@ -49,26 +49,29 @@ public sealed class LeadStore(NpgsqlDataSource db)
     /// list row is share-locked by the same statement, so the list cannot go before we commit
     /// (migration 0005: leads carry no foreign key, every writer locks its list).
     /// </summary>
-    public async Task<Lead> InsertAsync(NewLead lead, string e164, string? timeZone, CancellationToken ct = default)
+    public async Task<Lead> InsertAsync(NewLead lead, string e164, string? timeZone, CancellationToken ct = default) =>
+        await InsertAsync(lead, e164, new LeadZones(timeZone, []), ct);
+
+    public async Task<Lead> InsertAsync(NewLead lead, string e164, LeadZones zones, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand(InsertSql);
-        return await InsertAsync(cmd, lead, e164, timeZone, ct);
+        return await InsertAsync(cmd, lead, e164, zones, ct);
     }
 
     private const string InsertSql = $"""
         WITH list AS (SELECT id FROM lead_lists WHERE id = $1 FOR KEY SHARE)
         INSERT INTO leads (list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones,
-                           gender, email, comments, custom_fields, tags, time_zone, status)
-        SELECT list.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16,
+                           gender, email, comments, custom_fields, tags, time_zone, other_time_zones, status)
+        SELECT list.id, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14::jsonb, $15, $16, $17,
                CASE WHEN EXISTS (SELECT 1 FROM dnc_numbers WHERE phone = $9 AND campaign_id = '') THEN 'DoNotCall' ELSE 'New' END
         FROM list
         RETURNING {Columns}
         """;
 
-    private static async Task<Lead> InsertAsync(NpgsqlCommand cmd, NewLead lead, string e164, string? timeZone, CancellationToken ct)
+    private static async Task<Lead> InsertAsync(NpgsqlCommand cmd, NewLead lead, string e164, LeadZones zones, CancellationToken ct)
     {
         cmd.Parameters.Add(new() { Value = lead.ListId });
-        AddProfileParameters(cmd, lead.ToProfile(e164, timeZone));
+        AddProfileParameters(cmd, lead.ToProfile(e164, zones.Zone, zones.Others));
         return (await ReadLeadsAsync(cmd, ct)).SingleOrDefault()
             ?? throw new Common.ValidationFailedException("listId", $"List {lead.ListId} does not exist.");
     }
@@ -87,9 +90,12 @@ public sealed class LeadStore(NpgsqlDataSource db)
     /// update until it commits, and a check in a later statement sees the import's rows (in READ COMMITTED
     /// each statement reads what was committed when it began).
     /// </remarks>
-    public async Task<LeadAddition> AddAsync(NewLead lead, string e164, string? timeZone, DuplicatePolicy duplicates, CancellationToken ct = default)
+    public Task<LeadAddition> AddAsync(NewLead lead, string e164, string? timeZone, DuplicatePolicy duplicates, CancellationToken ct = default) =>
+        AddAsync(lead, e164, new LeadZones(timeZone, []), duplicates, ct);
+
+    public async Task<LeadAddition> AddAsync(NewLead lead, string e164, LeadZones zones, DuplicatePolicy duplicates, CancellationToken ct = default)
     {
-        if (duplicates == DuplicatePolicy.Allow) return new(LeadAddOutcome.Added, await InsertAsync(lead, e164, timeZone, ct));
+        if (duplicates == DuplicatePolicy.Allow) return new(LeadAddOutcome.Added, await InsertAsync(lead, e164, zones, ct));
         await using var connection = await db.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var take = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($2, $1))", connection, tx))
@@ -114,7 +120,7 @@ public sealed class LeadStore(NpgsqlDataSource db)
         if (existingId is null)
         {
             await using var insert = new NpgsqlCommand(InsertSql, connection, tx);
-            result = new(LeadAddOutcome.Added, await InsertAsync(insert, lead, e164, timeZone, ct));
+            result = new(LeadAddOutcome.Added, await InsertAsync(insert, lead, e164, zones, ct));
         }
         else
         {
@@ -125,11 +131,12 @@ public sealed class LeadStore(NpgsqlDataSource db)
                     UPDATE leads l SET {LeadProfileMerge.SetFromSource}
                     FROM (SELECT $2::text AS first_name, $3::text AS last_name, $4::text AS address, $5::text AS city, $6::text AS state,
                                  $7::text AS postal_code, $8::text AS country, $10::text[] AS alt_phones, $11::text AS gender, $12::text AS email,
-                                 $13::text AS comments, $14::jsonb AS custom_fields, $15::text[] AS tags, $16::text AS time_zone) s
+                                 $13::text AS comments, $14::jsonb AS custom_fields, $15::text[] AS tags, $16::text AS time_zone,
+                                 $17::text[] AS other_time_zones) s
                     WHERE l.list_id = $1 AND l.phone = $9
                     """, connection, tx);
                 update.Parameters.Add(new() { Value = lead.ListId });
-                AddProfileParameters(update, lead.ToProfile(e164, timeZone));
+                AddProfileParameters(update, lead.ToProfile(e164, zones.Zone, zones.Others));
                 await update.ExecuteNonQueryAsync(ct);
             }
             await using var read = new NpgsqlCommand($"SELECT {Columns} FROM leads WHERE id = $1", connection, tx);
@@ -141,7 +148,7 @@ public sealed class LeadStore(NpgsqlDataSource db)
         return result;
     }
 
-    /// <summary>$2..$16 of <see cref="InsertAsync"/> and <see cref="UpdateProfileAsync"/>: the profile, the E.164 phone ($9) and the time zone ($16).</summary>
+    /// <summary>$2..$17 of <see cref="InsertAsync"/> and <see cref="UpdateProfileAsync"/>: the profile, the E.164 phone ($9), the time zone ($16) and the other candidate zones ($17).</summary>
     private static void AddProfileParameters(NpgsqlCommand cmd, LeadProfile lead)
     {
         static object N(string? s) => string.IsNullOrWhiteSpace(s) ? DBNull.Value : s.Trim();
@@ -155,6 +162,7 @@ public sealed class LeadStore(NpgsqlDataSource db)
         cmd.Parameters.Add(new() { Value = lead.CustomFields });
         cmd.Parameters.Add(new() { Value = lead.Tags.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
         cmd.Parameters.Add(new() { Value = (object?)lead.TimeZone ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        cmd.Parameters.Add(new() { Value = lead.OtherTimeZones is { Count: > 0 } others ? others.ToArray() : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
     }
 
     /// <summary>
@@ -168,7 +176,7 @@ public sealed class LeadStore(NpgsqlDataSource db)
     {
         await using var cmd = db.CreateCommand($"""
             UPDATE leads SET first_name = $2, last_name = $3, address = $4, city = $5, state = $6, postal_code = $7, country = $8,
-                phone = $9, alt_phones = $10, gender = $11, email = $12, comments = $13, custom_fields = $14::jsonb, tags = $15, time_zone = $16,
+                phone = $9, alt_phones = $10, gender = $11, email = $12, comments = $13, custom_fields = $14::jsonb, tags = $15, time_zone = $16, other_time_zones = $17,
                 status = CASE WHEN phone <> $9 AND status IN ({WaitingStatuses}) AND {OnGlobalDnc("$9")} THEN 'DoNotCall' ELSE status END,
                 updated_at = now()
             WHERE id = $1 AND (phone = $9 OR status NOT IN ('Queued', 'Dialing', 'Contacted'))
@@ -506,6 +514,7 @@ public sealed class LeadStore(NpgsqlDataSource db)
             Status = Enum.Parse<LeadStatus>(r.GetString(17)), Attempts = r.GetInt32(18), LastOutcome = S(19), Disposition = S(20),
             Notes = S(21), NextCallableAt = r.IsDBNull(22) ? null : r.GetFieldValue<DateTimeOffset>(22), CallbackAgentId = S(23),
             CurrentCallId = S(24), CreatedAt = r.GetFieldValue<DateTimeOffset>(25), UpdatedAt = r.GetFieldValue<DateTimeOffset>(26),
+            OtherTimeZones = r.IsDBNull(27) ? [] : [.. r.GetFieldValue<string[]>(27)],
         };
     }
 }

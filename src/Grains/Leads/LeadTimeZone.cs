@@ -8,8 +8,9 @@ namespace ContactCenter.Grains.Leads;
 /// Adelaide, 2.5 h apart; 605 is South Dakota on two clocks) therefore never picks a zone on its own.
 /// </summary>
 /// <remarks>
-/// Unknown is only as safe as the dialer's handling of it: today the hopper reads a lead without a zone
-/// as UTC (HopperStore), see docs/lead-management.md. A guess would hide the doubt in the data instead.
+/// Unknown is only as safe as the dialer's handling of it: the hopper reads a lead without a zone as UTC
+/// (HopperStore), see docs/lead-management.md. A number on several clocks with nothing else to decide keeps
+/// all of them (<see cref="ResolveAll"/>): the claim dials it only while every one is inside the window.
 /// </remarks>
 public static class LeadTimeZone
 {
@@ -22,18 +23,31 @@ public static class LeadTimeZone
     /// <paramref name="now"/> is when the clocks are compared.
     /// </summary>
     public static string? Resolve(string? explicitZone, string? state, string? postalCode, string? country, string? numberRegion,
+        IReadOnlyList<string> numberZones, string listRegion, DateTimeOffset now) =>
+        ResolveAll(explicitZone, state, postalCode, country, numberRegion, numberZones, listRegion, now).Zone;
+
+    /// <summary>
+    /// As <see cref="Resolve"/>, with the zones a number on several clocks might also be in when nothing else decides
+    /// (an 08 number without an address is Perth, Adelaide or Darwin): its first zone, and the others on another clock.
+    /// </summary>
+    public static LeadZones ResolveAll(string? explicitZone, string? state, string? postalCode, string? country, string? numberRegion,
         IReadOnlyList<string> numberZones, string listRegion, DateTimeOffset now)
     {
-        if (!string.IsNullOrWhiteSpace(explicitZone)) return explicitZone;
+        if (!string.IsNullOrWhiteSpace(explicitZone)) return new(explicitZone, []);
         if (PostalTimeZones.ZonesOf(state, postalCode, country, numberRegion) is { } addressZones)
-            return WithinAddress(addressZones, numberZones, now);
-        if (OneClock(numberZones, now)) return numberZones[0];
+            return new(WithinAddress(addressZones, numberZones, now), []);
+        if (OneClock(numberZones, now)) return new(numberZones[0], []);
         var regionZones = PhoneNumberNormalizer.ZonesOfRegion(listRegion);
-        if (OneClock(regionZones, now)) return regionZones[0];
-        // A number on several clocks with no address (an 08 number is Perth, Adelaide or Darwin): the number's first
-        // zone, as before. Unknown would be worse: the claim reads an unknown zone as UTC, hours off everywhere these
-        // numbers live. The safe rule (dial only while the window is open in every candidate zone) belongs in the claim.
-        return numberZones.Count > 0 ? numberZones[0] : null;
+        if (OneClock(regionZones, now)) return new(regionZones[0], []);
+        if (numberZones.Count == 0) return new(null, []);
+        // Unknown would be worse than all of them: the claim reads an unknown zone as UTC, hours off everywhere these
+        // numbers live. One zone per clock is enough for the window check.
+        var others = new List<string>();
+        foreach (var zone in numberZones.Skip(1))
+        {
+            if (!SameClock(numberZones[0], zone, now) && !others.Any(o => SameClock(o, zone, now))) others.Add(zone);
+        }
+        return new(numberZones[0], others);
     }
 
     /// <summary>

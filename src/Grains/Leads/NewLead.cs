@@ -25,11 +25,11 @@ public sealed record NewLead
     [TextLimit(TextLimits.Code)] public string? TimeZone { get; init; }
 
     /// <summary>The profile to store, with the phone already normalized to <paramref name="e164"/> and its <paramref name="timeZone"/>.</summary>
-    public LeadProfile ToProfile(string e164, string? timeZone) => new()
+    public LeadProfile ToProfile(string e164, string? timeZone, List<string>? otherTimeZones = null) => new()
     {
         FirstName = FirstName, LastName = LastName, Address = Address, City = City, State = State, PostalCode = PostalCode, Country = Country,
         Phone = e164, AltPhones = [.. AltPhones ?? []], Gender = Gender, Email = Email, Comments = Comments,
         CustomFields = CustomFields is { ValueKind: System.Text.Json.JsonValueKind.Object } fields ? fields.GetRawText() : "{}",
-        Tags = [.. Tags ?? []], TimeZone = timeZone,
+        Tags = [.. Tags ?? []], TimeZone = timeZone, OtherTimeZones = otherTimeZones ?? [],
     };
 }

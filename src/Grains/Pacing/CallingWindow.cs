@@ -35,6 +35,31 @@ public sealed record CallingWindow
         return days;
     }
 
+    /// <summary>
+    /// The first moment at or after <paramref name="from"/> when the window is open in every one of <paramref name="zones"/>
+    /// (a lead whose number is on several clocks); null when they never are at once within a few weeks.
+    /// </summary>
+    public DateTimeOffset? NextOpeningInAll(DateTimeOffset from, IReadOnlyList<TimeZoneInfo> zones)
+    {
+        var at = from;
+        // Each round moves to the next opening in a zone that is closed; an opening in one may close another.
+        for (var round = 0; round < 64; round++)
+        {
+            var moved = false;
+            foreach (var zone in zones)
+            {
+                if (NextOpening(at, zone) is not { } opens) return null;
+                if (opens > at)
+                {
+                    at = opens;
+                    moved = true;
+                }
+            }
+            if (!moved) return at;
+        }
+        return null;
+    }
+
     /// <summary>Whether a moment in the lead's local time is inside the window.</summary>
     public bool Allows(DateTime localTime)
     {

@@ -85,6 +85,11 @@ public sealed class HopperStore(NpgsqlDataSource db) : ILeadClaims
               -- The lead's own clock decides: its local weekday picks the hours, its local time must be inside them.
               AND ($2 AT TIME ZONE coalesce(time_zone, 'UTC'))::time >= ($3::time[])[extract(isodow FROM $2 AT TIME ZONE coalesce(time_zone, 'UTC'))::int]
               AND ($2 AT TIME ZONE coalesce(time_zone, 'UTC'))::time < ($4::time[])[extract(isodow FROM $2 AT TIME ZONE coalesce(time_zone, 'UTC'))::int]
+              -- A number on several clocks with nothing to decide (other_time_zones): inside the hours in every one of them.
+              AND (other_time_zones IS NULL OR NOT EXISTS (
+                    SELECT 1 FROM unnest(other_time_zones) z
+                    WHERE ($2 AT TIME ZONE z)::time < ($3::time[])[extract(isodow FROM $2 AT TIME ZONE z)::int]
+                       OR ($2 AT TIME ZONE z)::time >= ($4::time[])[extract(isodow FROM $2 AT TIME ZONE z)::int]))
               AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id IN ('', $7))
             ORDER BY next_callable_at, id
             LIMIT $6
@@ -109,11 +114,12 @@ public sealed class HopperStore(NpgsqlDataSource db) : ILeadClaims
         await using var cmd = db.CreateCommand("""
             SELECT coalesce(time_zone, 'UTC'),
                    bool_or(coalesce(next_callable_at, '-infinity') <= $2),
-                   min(next_callable_at) FILTER (WHERE next_callable_at > $2)
+                   min(next_callable_at) FILTER (WHERE next_callable_at > $2),
+                   coalesce(other_time_zones, '{}')
             FROM leads
             WHERE list_id = ANY($1) AND (status = 'Callback' OR (status = 'New' AND attempts < $3))
               AND NOT EXISTS (SELECT 1 FROM dnc_numbers d WHERE d.phone = leads.phone AND d.campaign_id IN ('', $4))
-            GROUP BY 1
+            GROUP BY 1, 4
             """);
         cmd.Parameters.Add(new() { Value = listIds.ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Bigint });
         cmd.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
@@ -125,8 +131,10 @@ public sealed class HopperStore(NpgsqlDataSource db) : ILeadClaims
         {
             // PostgreSQL and .NET read the same IANA names; one .NET does not know counts as UTC, as in the claim's fallback.
             var zone = TimeZoneInfo.TryFindSystemTimeZoneById(r.GetString(0), out var found) ? found : TimeZoneInfo.Utc;
-            if (r.GetBoolean(1) && window.NextOpening(now, zone) is { } opens) earliest = Earlier(earliest, new NextCallable(opens, zone.Id, WaitsForCallingHours: true));
-            if (!r.IsDBNull(2) && r.GetFieldValue<DateTimeOffset>(2) is var due && window.NextOpening(due, zone) is { } at)
+            // Leads on several clocks wait for the hours to be open in all of them, as the claim does.
+            List<TimeZoneInfo> zones = [zone, .. r.GetFieldValue<string[]>(3).Select(id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var z) ? z : TimeZoneInfo.Utc)];
+            if (r.GetBoolean(1) && window.NextOpeningInAll(now, zones) is { } opens) earliest = Earlier(earliest, new NextCallable(opens, zone.Id, WaitsForCallingHours: true));
+            if (!r.IsDBNull(2) && r.GetFieldValue<DateTimeOffset>(2) is var due && window.NextOpeningInAll(due, zones) is { } at)
                 earliest = Earlier(earliest, new NextCallable(at, zone.Id, WaitsForCallingHours: at > due));
         }
         return earliest;

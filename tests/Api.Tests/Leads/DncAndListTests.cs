@@ -127,7 +127,7 @@ public sealed class DncAndListTests(ApiServer server)
         await using var db = NpgsqlDataSource.Create(server.ConnectionString);
         var store = new ContactCenter.Grains.Leads.LeadStore(db);
         var refused = await Assert.ThrowsAsync<ContactCenter.Grains.Common.ValidationFailedException>(() =>
-            store.InsertAsync(new ContactCenter.Grains.Leads.NewLead { ListId = listId, Phone = "+19175550163" }, "+19175550163", null));
+            store.InsertAsync(new ContactCenter.Grains.Leads.NewLead { ListId = listId, Phone = "+19175550163" }, "+19175550163", timeZone: null));
         Assert.Contains("does not exist", refused.Message);
         Assert.Equal(0L, await SqlAsync("SELECT count(*) FROM leads WHERE list_id = $1", listId));
     }

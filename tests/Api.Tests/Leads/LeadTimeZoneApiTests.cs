@@ -20,10 +20,17 @@ public sealed class LeadTimeZoneApiTests(ApiServer server)
         var lead = await LeadApiClient.ReadAsync(await PostAsync(new { listId, phone = "(08) 9374 4999", state = "WA" }), HttpStatusCode.Created);
         Assert.Equal("+61893744999", lead["phone"]!.GetValue<string>());
         Assert.Equal("Australia/Perth", lead["timeZone"]!.GetValue<string>());
+        Assert.Empty(lead["otherTimeZones"]!.AsArray());
 
-        // Without an address, 08 is Perth, Adelaide or Darwin: one of the number's own zones (never UTC).
+        // Without an address, 08 is Perth, Adelaide or Darwin: the lead keeps every clock the number may be on (never UTC),
+        // and is dialed only while the window is open on all of them.
         var unknown = await LeadApiClient.ReadAsync(await PostAsync(new { listId, phone = "(08) 9374 4998" }), HttpStatusCode.Created);
-        Assert.Contains(unknown["timeZone"]!.GetValue<string>(), (string[])["Australia/Perth", "Australia/Adelaide", "Australia/Darwin"]);
+        Assert.Superset(new HashSet<string> { "Australia/Adelaide", "Australia/Perth" }, AllZones(unknown).ToHashSet());
+
+        // A later edit that gives the state settles it.
+        var id = unknown["id"]!.GetValue<long>();
+        var edited = await LeadApiClient.ReadAsync(await Http.PutAsJsonAsync($"/api/leads/{id}", new { phone = "(08) 9374 4998", state = "WA" }), HttpStatusCode.OK);
+        Assert.Equal(["Australia/Perth"], AllZones(edited));
     }
 
     [Fact]
@@ -47,5 +54,10 @@ public sealed class LeadTimeZoneApiTests(ApiServer server)
         Assert.Equal("Australia/Perth", zones["+61893744997"]);
         Assert.Equal("Australia/Perth", zones["+61893744996"]);
         Assert.StartsWith("Australia/", zones["+61893744995"], StringComparison.Ordinal);
+        var undecided = (await api.LeadsAsync(listId)).Single(l => l["phone"]!.GetValue<string>() == "+61893744995");
+        Assert.Superset(new HashSet<string> { "Australia/Adelaide", "Australia/Perth" }, AllZones(undecided).ToHashSet());
     }
+
+    private static List<string> AllZones(System.Text.Json.Nodes.JsonNode lead) =>
+        [.. new[] { lead["timeZone"]!.GetValue<string>() }.Concat(lead["otherTimeZones"]!.AsArray().Select(z => z!.GetValue<string>())).Order(StringComparer.Ordinal)];
 }

@@ -47,8 +47,8 @@ public sealed class LeadGrainTests(GrainsCluster fixture)
         var phone = GrainsCluster.NextPhone();
         var listA = await fixture.Leads.CreateListAsync("a", "US");
         var listB = await fixture.Leads.CreateListAsync("b", "US");
-        var a = await fixture.Leads.InsertAsync(new NewLead { ListId = listA.Id, Phone = phone }, phone, null);
-        var b = await fixture.Leads.InsertAsync(new NewLead { ListId = listB.Id, Phone = phone }, phone, null);
+        var a = await fixture.Leads.InsertAsync(new NewLead { ListId = listA.Id, Phone = phone }, phone, timeZone: null);
+        var b = await fixture.Leads.InsertAsync(new NewLead { ListId = listB.Id, Phone = phone }, phone, timeZone: null);
         await fixture.Grains.GetGrain<ILeadGrain>(a.Id).BeginDialAsync("call-a", "c");
         var ex = await Assert.ThrowsAsync<InvalidTransitionException>(() => fixture.Grains.GetGrain<ILeadGrain>(b.Id).BeginDialAsync("call-b", "c"));
         Assert.Contains("same phone number", ex.Message);

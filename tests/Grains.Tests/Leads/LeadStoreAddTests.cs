@@ -13,7 +13,7 @@ public sealed class LeadStoreAddTests(GrainsCluster fixture)
         var phone = GrainsCluster.NextPhone();
 
         var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
-            fixture.Leads.AddAsync(new NewLead { ListId = list.Id, FirstName = $"R{i}", Phone = phone }, phone, null, DuplicatePolicy.Skip)));
+            fixture.Leads.AddAsync(new NewLead { ListId = list.Id, FirstName = $"R{i}", Phone = phone }, phone, timeZone: null, duplicates: DuplicatePolicy.Skip)));
 
         var added = Assert.Single(results, r => r.Outcome == LeadAddOutcome.Added);
         Assert.All(results.Where(r => r.Outcome != LeadAddOutcome.Added), r =>
@@ -29,7 +29,7 @@ public sealed class LeadStoreAddTests(GrainsCluster fixture)
     {
         var list = await fixture.Leads.CreateListAsync("update", "US");
         var phone = GrainsCluster.NextPhone();
-        var first = await fixture.Leads.AddAsync(new NewLead { ListId = list.Id, FirstName = "Ann", LastName = "Lee", Phone = phone, Tags = ["a"] }, phone, null, DuplicatePolicy.Skip);
+        var first = await fixture.Leads.AddAsync(new NewLead { ListId = list.Id, FirstName = "Ann", LastName = "Lee", Phone = phone, Tags = ["a"] }, phone, timeZone: null, duplicates: DuplicatePolicy.Skip);
 
         var second = await fixture.Leads.AddAsync(new NewLead { ListId = list.Id, FirstName = "Anne", Phone = phone, Tags = ["b"] }, phone, "America/Chicago", DuplicatePolicy.Update);
 
@@ -45,7 +45,7 @@ public sealed class LeadStoreAddTests(GrainsCluster fixture)
     {
         var phone = GrainsCluster.NextPhone();
         var ex = await Assert.ThrowsAsync<ContactCenter.Grains.Common.ValidationFailedException>(() =>
-            fixture.Leads.AddAsync(new NewLead { ListId = 987654321, Phone = phone }, phone, null, DuplicatePolicy.Skip));
+            fixture.Leads.AddAsync(new NewLead { ListId = 987654321, Phone = phone }, phone, timeZone: null, duplicates: DuplicatePolicy.Skip));
         Assert.Contains("listId", ex.Errors.Keys);
     }
 }

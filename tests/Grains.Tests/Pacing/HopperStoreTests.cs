@@ -64,6 +64,23 @@ public sealed class HopperStoreTests(GrainsCluster fixture)
     }
 
     [Fact]
+    public async Task Claim_ANumberOnSeveralClocks_IsDialedOnlyWhileTheWindowIsOpenOnAll()
+    {
+        // An 08 number with no address: Perth (UTC+8) or Adelaide (UTC+10:30 in December).
+        var list = await fixture.Leads.CreateListAsync("two clocks", "AU");
+        var lead = await AddLeadAsync(list.Id, "Australia/Perth");
+        await SetAsync(lead.Id, "other_time_zones = $2", (object)new[] { "Australia/Adelaide" });
+        var perthOpenAdelaideClosed = new DateTimeOffset(2026, 12, 1, 11, 30, 0, TimeSpan.Zero); // 19:30 Perth, 22:00 Adelaide
+        var bothOpen = new DateTimeOffset(2026, 12, 1, 3, 0, 0, TimeSpan.Zero); // 11:00 Perth, 13:30 Adelaide
+
+        Assert.Empty(await Hopper.ClaimAsync(Campaign(), [list.Id], Daytime, 3, 10, perthOpenAdelaideClosed));
+        // It waits for the first moment both are open: 08:00 in Perth is 10:30 in Adelaide (the next day, 00:00 UTC).
+        var next = await Hopper.FindNextCallableAsync(Campaign(), [list.Id], Daytime, 3, perthOpenAdelaideClosed);
+        Assert.Equal(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero), next!.At);
+        Assert.Equal([lead.Id], (await Hopper.ClaimAsync(Campaign(), [list.Id], Daytime, 3, 10, bothOpen)).Select(c => c.LeadId));
+    }
+
+    [Fact]
     public async Task Claim_WeekdayOverrides_CloseSundayAndShortenSaturday()
     {
         var list = await fixture.Leads.CreateListAsync("weekdays", "US");

@@ -24,7 +24,7 @@ public sealed class LeadCopyBatch : IDisposable
     /// <summary>A field count of -1 ends the data.</summary>
     public static ReadOnlySpan<byte> FileTrailer => [0xFF, 0xFF];
 
-    private const int FieldsPerRow = 16;
+    private const int FieldsPerRow = 17;
     private const uint TextOid = 25;
     private const byte JsonbVersion = 1;
 
@@ -78,6 +78,8 @@ public sealed class LeadCopyBatch : IDisposable
         Jsonb(lead.CustomFieldsJson);
         TextArray(lead.Tags);
         Text(lead.TimeZone);
+        if (lead.OtherTimeZones is { } others) TextArray(others);
+        else Text(null); // NULL: one zone
     }
 
     private void Text(string? value)

@@ -18,19 +18,19 @@ public static class LeadImportMerge
 {
     public const string StagingTable = "lead_import_rows";
 
-    private const string CopiedColumns = "first_name, last_name, address, city, state, postal_code, country, phone, alt_phones, gender, email, comments, custom_fields, tags, time_zone";
+    private const string CopiedColumns = "first_name, last_name, address, city, state, postal_code, country, phone, alt_phones, gender, email, comments, custom_fields, tags, time_zone, other_time_zones";
 
     public const string StagingCopyCommand = $"COPY {StagingTable} (line, {CopiedColumns}) FROM STDIN (FORMAT BINARY)";
 
     public const string DirectCopyCommand = $"COPY leads (list_id, {CopiedColumns}) FROM STDIN (FORMAT BINARY)";
 
-    private const string LeadColumns = "list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones, gender, email, comments, custom_fields, tags, time_zone, status";
+    private const string LeadColumns = "list_id, first_name, last_name, address, city, state, postal_code, country, phone, alt_phones, gender, email, comments, custom_fields, tags, time_zone, other_time_zones, status";
 
     // A number on the global DNC list is imported as DoNotCall, never dropped; per-campaign DNC
     // is checked at dial time because one list can feed several campaigns.
     private const string SelectLeads = """
         SELECT $1, s.first_name, s.last_name, s.address, s.city, s.state, s.postal_code, s.country, s.phone, s.alt_phones, s.gender,
-               s.email, s.comments, s.custom_fields, s.tags, s.time_zone, CASE WHEN d.phone IS NULL THEN 'New' ELSE 'DoNotCall' END
+               s.email, s.comments, s.custom_fields, s.tags, s.time_zone, s.other_time_zones, CASE WHEN d.phone IS NULL THEN 'New' ELSE 'DoNotCall' END
         FROM {0} s LEFT JOIN dnc_numbers d ON d.phone = s.phone AND d.campaign_id = ''
         """;
 
@@ -68,7 +68,8 @@ public static class LeadImportMerge
         await using var cmd = new NpgsqlCommand($"""
             CREATE TEMP TABLE {StagingTable} (
                 line bigint, first_name text, last_name text, address text, city text, state text, postal_code text, country text,
-                phone text NOT NULL, alt_phones text[], gender text, email text, comments text, custom_fields jsonb, tags text[], time_zone text
+                phone text NOT NULL, alt_phones text[], gender text, email text, comments text, custom_fields jsonb, tags text[], time_zone text,
+                other_time_zones text[]
             ) ON COMMIT DROP
             """, connection);
         await cmd.ExecuteNonQueryAsync(ct);

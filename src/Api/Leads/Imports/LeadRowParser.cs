@@ -70,8 +70,9 @@ public sealed class LeadRowParser(LeadColumnMap map, string defaultRegion, DateT
         try { json = CustomFields(customJson, custom); }
         catch (JsonException) { rejected = Reject(row, "The customFields column is not a JSON object."); return null; }
         if (json.Length > TextLimits.CustomFieldsJson) { rejected = Reject(row, $"The custom fields are longer than {TextLimits.CustomFieldsJson:N0} characters of JSON."); return null; }
+        var zones = LeadTimeZone.ResolveAll(zone, state, postal, country, numberRegion, numberZones, defaultRegion, now);
         return new StagedLead(row.Line, first, last, address, city, state, postal, country, phone, altPhones, gender, email, comments,
-            json, tags ?? [], LeadTimeZone.Resolve(zone, state, postal, country, numberRegion, numberZones, defaultRegion, now));
+            json, tags ?? [], zones.Zone, zones.Others.Count > 0 ? [.. zones.Others] : null);
     }
 
     /// <summary>The first field over its limit (<see cref="TextLimits"/>, the same as for a lead added through the API), as the row's rejection reason.</summary>

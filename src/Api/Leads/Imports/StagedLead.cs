@@ -17,4 +17,6 @@ public sealed record StagedLead(
     string? Comments,
     string CustomFieldsJson,
     string[] Tags,
-    string? TimeZone);
+    string? TimeZone,
+    // Zones a number on several clocks may also be in (no address to decide); null for one zone.
+    string[]? OtherTimeZones = null);
