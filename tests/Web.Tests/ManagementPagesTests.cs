@@ -27,7 +27,7 @@ public sealed class ManagementPagesTests(WebServer server)
         await page.GotoAsync("/manage/campaigns/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Tour campaign");
         await page.GetByLabel("Dialer").SelectOptionAsync("Auto");
-        await page.GetByLabel(new Regex("^Caller ID")).FillAsync("+12025550100");
+        await page.GetByLabel(new Regex("^Caller ID \\(E\\.164\\)")).FillAsync("+12025550100");
         await page.GetByLabel("Add a list").SelectOptionAsync(listId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Add list" }).ClickAsync();
         await page.GetByLabel("Tom Tour").CheckAsync();
