@@ -68,6 +68,7 @@ public static class AccessRules
         new("*", "api/campaigns/{id}/lists/{listId}", Access.Supervisor),
         new("*", "api/campaigns/{id}/agents", Access.Supervisor),
         new("GET", "api/campaigns/{id}/dial-audit/export", Access.Supervisor),
+        new("*", "api/campaigns/{id}/safe-harbor-audio", Access.Supervisor),
 
         // Leads, lists, imports and do-not-call: supervisors; an agent reads the lead it works.
         new("GET", "api/leads/{id}", Access.AgentLead),

@@ -99,6 +99,7 @@ public static class ContactCenterApp
         app.MapListsApi();
         app.MapLeadsApi();
         app.MapDialAuditApi();
+        app.MapSafeHarborAudioApi();
         app.MapImportsApi();
         app.MapDncApi();
         app.MapCallsApi();

@@ -4,6 +4,7 @@ using ContactCenter.Telephony.Media.Codecs;
 using ContactCenter.Telephony.Speech;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 
 namespace ContactCenter.Grains.Calls;
 
@@ -24,22 +25,41 @@ public sealed partial class CallGrain
         safeHarborAudio = Task.Run(() => speech.SynthesizeAsync(message));
     }
 
-    /// <summary>Hangs up an abandoned call, after the campaign's safe-harbor message where there is audio to speak it into.</summary>
+    /// <summary>
+    /// Hangs up an abandoned call, after the campaign's safe-harbor message where there is audio to speak it into:
+    /// its recording when one was uploaded, else its text spoken by our text-to-speech.
+    /// </summary>
     private async Task AbandonAsync(CallStart start)
     {
         var media = ServiceProvider.GetService<ICallMediaAccess>()?.GetMedia(Id);
         var speech = ServiceProvider.GetService<ITextToSpeech>();
-        if (start.SafeHarborMessage is not { } message || media is null || speech is null)
+        var recording = media is null ? null : await RecordedSafeHarborAsync(start.CampaignId);
+        if (media is null || (recording is null && (start.SafeHarborMessage is null || speech is null)))
         {
             await carrier.HangUpAsync(Id);
             return;
         }
-        Remember(Call with { Notes = "Abandoned: no agent free; safe-harbor message" });
-        var (callId, hangUp, prepared) = (Id, carrier, safeHarborAudio);
-        _ = Task.Run(() => PlaySafeHarborAsync(message, prepared, media, speech, hangUp, callId));
+        Remember(Call with { Notes = recording is null ? "Abandoned: no agent free; safe-harbor message" : "Abandoned: no agent free; recorded safe-harbor message" });
+        var (callId, hangUp, prepared, message) = (Id, carrier, safeHarborAudio, start.SafeHarborMessage);
+        _ = Task.Run(() => PlaySafeHarborAsync(recording, message, prepared, media, speech, hangUp, callId));
     }
 
-    private async Task PlaySafeHarborAsync(string message, Task<SynthesizedSpeech>? prepared, CallMedia media, ITextToSpeech speech, ICarrier hangUp, string callId)
+    /// <summary>The campaign's recording; none when the database cannot say now (the text, if any, is spoken instead).</summary>
+    private async Task<byte[]?> RecordedSafeHarborAsync(string campaignId)
+    {
+        if (ServiceProvider.GetService<SafeHarborAudioStore>() is not { } store) return null;
+        try
+        {
+            return await store.GetAsync(campaignId).WaitAsync(TimeSpan.FromMilliseconds(500));
+        }
+        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
+        {
+            LogSafeHarborFailed(Id, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private async Task PlaySafeHarborAsync(byte[]? recording, string? message, Task<SynthesizedSpeech>? prepared, CallMedia media, ITextToSpeech? speech, ICarrier hangUp, string callId)
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         // The person hanging up ends the message.
@@ -50,8 +70,9 @@ public sealed partial class CallGrain
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
-            var rendered = prepared is not null ? await prepared.WaitAsync(stop.Token) : await speech.SynthesizeAsync(message, cancellationToken: stop.Token);
-            await media.Session.PlayAsync(AudioClip.FromG711(G711Law.MuLaw, rendered.MuLaw), stop.Token);
+            var muLaw = recording
+                ?? (prepared is not null ? await prepared.WaitAsync(stop.Token) : await speech!.SynthesizeAsync(message!, cancellationToken: stop.Token)).MuLaw;
+            await media.Session.PlayAsync(AudioClip.FromG711(G711Law.MuLaw, muLaw), stop.Token);
         }
         catch (OperationCanceledException)
         {

@@ -53,6 +53,7 @@ public static class ContactCenterSiloExtensions
         services.TryAddSingleton<HopperStore>();
         services.TryAddSingleton<CallerIdStore>();
         services.TryAddSingleton<CallRecordStore>();
+        services.TryAddSingleton<ContactCenter.Grains.Calls.SafeHarborAudioStore>();
         services.TryAddSingleton<AgentScriptStore>();
         services.TryAddSingleton<AgentScriptCache>();
         // ContactCenter:Trunks:DefaultCapacity, ContactCenter:Trunks:Capacities:<name> (e.g. ContactCenter__Trunks__Capacities__carrier1=30).

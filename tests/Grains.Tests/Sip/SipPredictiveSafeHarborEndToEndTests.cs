@@ -6,6 +6,8 @@ using ContactCenter.Grains.Pacing;
 using ContactCenter.Grains.Tests.Sip.Support;
 using ContactCenter.Grains.Tests.Support;
 using ContactCenter.Telephony.Carrier;
+using ContactCenter.Telephony.Media.Audio;
+using ContactCenter.Telephony.Media.Codecs;
 using ContactCenter.Telephony.Tests.Integration.Support;
 using ContactCenter.Telephony.Tests.Media.Support;
 using Xunit.Abstractions;
@@ -39,6 +41,23 @@ public sealed class SipPredictiveSafeHarborEndToEndTests(ITestOutputHelper outpu
     [Fact]
     public async Task AnsweredWithNoAgentFree_HearsTheSafeHarborMessageWithinTwoSeconds_ThenBye_RecordedAbandoned()
     {
+        var length = SpeechAudio.Render(Message).Duration.TotalSeconds;
+        var notes = await AbandonWithSafeHarborAsync(Message, recording: null, length);
+        Assert.Contains("safe-harbor", notes, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnsweredWithNoAgentFree_HearsTheCampaignsRecording_InsteadOfItsText()
+    {
+        // An uploaded recording (3 s of tone here) wins over the text.
+        var tone = AudioClip.Tone(600, TimeSpan.FromSeconds(3));
+        var notes = await AbandonWithSafeHarborAsync(Message, G711.Encode(G711Law.MuLaw, tone.Samples.Span), 3.0);
+        Assert.Contains("recorded safe-harbor", notes, StringComparison.Ordinal);
+    }
+
+    /// <summary>One Predictive call answered while its only agent stepped away; returns the call record's notes.</summary>
+    private async Task<string?> AbandonWithSafeHarborAsync(string? message, byte[]? recording, double expectedSeconds)
+    {
         var grains = silo!.Grains;
         var (list, leads) = await TestData.CreateListAsync(new LeadStore(silo.Database), 1);
         var campaign = await TestData.CreateCampaignAsync(grains, DialerType.Predictive, lists: [list.Id]);
@@ -46,8 +65,9 @@ public sealed class SipPredictiveSafeHarborEndToEndTests(ITestOutputHelper outpu
         await campaign.UpdateAsync(definition with
         {
             Retry = new RetryPolicy { MaxAttempts = 1 }, RingTimeoutSeconds = 10, AnsweringMachineDetection = false,
-            SafeHarborMessage = Message, Predictive = new PredictiveSettings { MinAgents = 1 },
+            SafeHarborMessage = message, Predictive = new PredictiveSettings { MinAgents = 1 },
         });
+        if (recording is not null) await new SafeHarborAudioStore(silo.Database, TimeProvider.System).SaveAsync(campaign.GetPrimaryKeyString(), recording);
         var agent = await TestData.CreateAgentAsync(grains, "Only Agent");
         await agent.LoginAsync(campaign.GetPrimaryKeyString());
         await agent.ReadyAsync();
@@ -71,7 +91,6 @@ public sealed class SipPredictiveSafeHarborEndToEndTests(ITestOutputHelper outpu
         var record = (await new CallRecordStore(silo.Database).GetAsync(callId))!;
         Assert.Equal((CallStatus.Completed, CallOutcome.Answered, "Abandoned"), (record.Status, record.Outcome, record.Disposition));
         Assert.Null(record.AgentId);
-        Assert.Contains("safe-harbor", record.Notes, StringComparison.Ordinal);
         // The lead is tried again later under the retry rules (here: out of attempts), not left Contacted.
         Assert.NotEqual(LeadStatus.Contacted, (await grains.GetGrain<ILeadGrain>(leads[0].Id).GetAsync()).Status);
         Assert.Equal(AgentStatus.Paused, (await agent.GetAsync()).Status);
@@ -82,13 +101,14 @@ public sealed class SipPredictiveSafeHarborEndToEndTests(ITestOutputHelper outpu
         var sent = packets.Where(p => p.DestinationPort == callee.MediaPort && p.SourcePort != callee.MediaPort).ToList();
         Assert.NotEmpty(heard);
         Assert.NotEmpty(sent);
-        var length = SpeechAudio.Render(Message).Duration.TotalSeconds;
-        var seen = $"message {length:0.00} s; {sent.Count} RTP packets from {sent[0].Time - heard[0].Time:0.00} s to {sent[^1].Time - heard[0].Time:0.00} s after the answer";
+        var seen = $"message {expectedSeconds:0.00} s; {sent.Count} RTP packets from {sent[0].Time - heard[0].Time:0.00} s to {sent[^1].Time - heard[0].Time:0.00} s after the answer";
         output.WriteLine(seen);
         Assert.True(sent[0].Time - heard[0].Time <= 2.0, seen);
-        Assert.True(sent[^1].Time - sent[0].Time >= length - 0.5, seen);
+        Assert.True(sent[^1].Time - sent[0].Time >= expectedSeconds - 0.5, seen);
+        Assert.True(sent[^1].Time - sent[0].Time <= expectedSeconds + 1.0, seen);
         var bye = packets.FirstOrDefault(p => p.IsBye) ?? throw new Xunit.Sdk.XunitException("No BYE on the wire.");
         Assert.True(bye.Time >= sent[^1].Time - 0.1, "our BYE came after the message");
         Assert.True(bye.DestinationPort == callee.Port, "the BYE is ours, sent to the callee");
+        return record.Notes;
     }
 }
