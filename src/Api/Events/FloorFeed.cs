@@ -70,6 +70,13 @@ public sealed partial class FloorFeed(
         return Task.CompletedTask;
     }
 
+    public Task CampaignChangedAsync(string campaignId)
+    {
+        // The next tick rebuilds the dashboard; from then on a Running campaign keeps it refreshing.
+        moved = true;
+        return Task.CompletedTask;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         reference = grains.CreateObjectReference<IFloorObserver>(this);

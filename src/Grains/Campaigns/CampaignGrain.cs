@@ -420,6 +420,8 @@ public sealed partial class CampaignGrain(
         // A supervisor who just started, stopped or saw the campaign complete expects counts of now.
         leadCounts.Reset();
         await SaveAsync();
+        // Live wallboards hear it even when no agent moves (a Broadcast campaign has none); one-way, never waited on.
+        _ = GrainFactory.GetGrain<Floor.IFloorGrain>(Floor.FloorGrain.Key).CampaignChangedAsync(Id);
         await KeepDialingAfterFailuresAsync(to == CampaignStatus.Running);
     }
 

@@ -24,6 +24,12 @@ public sealed class FloorGrain(ILogger<FloorGrain> logger) : Grain, IFloorGrain
         return Task.CompletedTask;
     }
 
+    public Task CampaignChangedAsync(string campaignId)
+    {
+        listeners.Notify(l => l.CampaignChangedAsync(campaignId));
+        return Task.CompletedTask;
+    }
+
     public Task SubscribeAsync(IFloorObserver observer)
     {
         listeners.Subscribe(observer, observer);

@@ -13,6 +13,10 @@ public interface IFloorGrain : IGrainWithStringKey
     [Orleans.Concurrency.OneWay]
     Task AgentChangedAsync(AgentSnapshot agent);
 
+    /// <summary>Told by a campaign after its new status is stored (started, paused, completed): live pages refresh.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task CampaignChangedAsync(string campaignId);
+
     /// <summary>Adds or renews a listener; a listener not renewed within <see cref="FloorGrain.ListenerLease"/> is dropped.</summary>
     Task SubscribeAsync(IFloorObserver observer);
 
