@@ -41,4 +41,14 @@ public sealed partial class CampaignGrain
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign {CampaignId}: agent script {ScriptId} (version {Version}) not found; campaign paused")]
     private partial void LogScriptMissing(string campaignId, string scriptId, int? version);
+
+    /// <summary>
+    /// This node's speech recognition, where calls carry real audio (the SIP trunk): a campaign's calls start in its
+    /// silo (calls prefer local placement), so their conversations decode here. Null on the simulated carrier.
+    /// </summary>
+    private ContactCenter.Telephony.Speech.IRecognitionCapacity? SpeechCapacity =>
+        ServiceProvider.GetService(typeof(ContactCenter.Telephony.Carrier.ICallMediaAccess)) is null ? null
+        : ServiceProvider.GetService(typeof(ContactCenter.Telephony.Speech.IRecognitionCapacity)) as ContactCenter.Telephony.Speech.IRecognitionCapacity;
+
+    private int? SpeechHeadroom() => SpeechCapacity?.AvailableConversations;
 }
