@@ -63,11 +63,7 @@ public sealed partial class CallGrain
     {
         using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         // The person hanging up ends the message.
-        _ = media.Ended.ContinueWith(_ =>
-        {
-            try { stop.Cancel(); }
-            catch (ObjectDisposedException) { } // the message ended first
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        media.CancelWhenEnded(stop);
         try
         {
             var muLaw = recording

@@ -100,11 +100,7 @@ public sealed partial class VoiceCallRunner(
         string? message = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // The machine hanging up ends the wait and the message alike.
-        _ = media.Ended.ContinueWith(_ =>
-        {
-            try { stop.Cancel(); }
-            catch (ObjectDisposedException) { } // the message was left before the call ended
-        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        media.CancelWhenEnded(stop);
         var session = sessions.Create(script);
         try
         {
