@@ -69,7 +69,12 @@ public sealed class LocalPostgresSecurityTests
                 for (var i = 0; i < Leads; i++)
                 {
                     var phone = $"+1212555{i:D4}";
-                    await store.InsertAsync(new NewLead { ListId = listId, FirstName = "Kept", LastName = $"{i}", Phone = phone }, phone, "UTC");
+                    // Written as that version wrote them: today's store names columns later migrations add.
+                    await using var insert = db.CreateCommand("INSERT INTO leads (list_id, first_name, last_name, phone, time_zone, status) VALUES ($1, 'Kept', $2, $3, 'UTC', 'New')");
+                    insert.Parameters.Add(new() { Value = listId });
+                    insert.Parameters.Add(new() { Value = $"{i}" });
+                    insert.Parameters.Add(new() { Value = phone });
+                    await insert.ExecuteNonQueryAsync();
                 }
             }
 
