@@ -10,40 +10,21 @@ namespace ContactCenter.Telephony.Tests.Integration;
 /// the agent's phone: audio crosses in both directions, and the agent's leg outlives each customer whichever side
 /// hangs up (the sipp twin, <see cref="AgentPhoneChannelSippTests"/>, opens the channel at login instead).
 /// </summary>
-public sealed class TrunkCarrierBridgeTests : IAsyncLifetime
+public sealed class TrunkCarrierBridgeTests : TrunkToFarEnd
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private FarEnd far = null!;
-    private TrunkHarness trunk = null!;
-
-    private ICarrier Carrier => trunk.Carrier;
-
-    public Task InitializeAsync()
-    {
-        far = FarEnd.Start();
-        trunk = TrunkHarness.Start(far.Port);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await trunk.DisposeAsync();
-        await far.DisposeAsync();
-    }
-
     [Fact]
     public async Task FirstBridge_DialsTheAgent_RelaysAudioBothWays_CarrierHangUpEndsOnlyTheCustomer()
     {
         await AnsweredCallAsync("call-50", "+15550002250");
 
-        await Carrier.BridgeAsync("call-50", new AgentEndpoint("agent-7", far.UriFor("agent-7"))).WaitAsync(Wait);
+        await Carrier.BridgeAsync("call-50", new AgentEndpoint("agent-7", Far.UriFor("agent-7"))).WaitAsync(Wait);
 
-        var agentCall = await far.CallTo("agent-7").WaitAsync(Wait);
+        var agentCall = await Far.CallTo("agent-7").WaitAsync(Wait);
         Assert.Equal("dialer", agentCall.Caller.Uri.User);
-        var channel = trunk.Agents.Find("agent-7")!;
+        var channel = Trunk.Agents.Find("agent-7")!;
         Assert.Equal("call-50", channel.CurrentCustomerCallId);
-        var customerPhone = await far.MediaOfAsync("+15550002250", Wait);
-        var agentPhone = await far.MediaOfAsync("agent-7", Wait);
+        var customerPhone = await Far.MediaOfAsync("+15550002250", Wait);
+        var agentPhone = await Far.MediaOfAsync("agent-7", Wait);
         var heardByAgent = 0;
         var heardByCustomer = 0;
         agentPhone.Session.AudioReceived += _ => Interlocked.Increment(ref heardByAgent);
@@ -60,11 +41,11 @@ public sealed class TrunkCarrierBridgeTests : IAsyncLifetime
 
         await Carrier.HangUpAsync("call-50");
 
-        var customerCall = await far.CallTo("+15550002250");
+        var customerCall = await Far.CallTo("+15550002250");
         await customerCall.Ended.WaitAsync(Wait);
-        await WaitForEventAsync("call-50", CallEventKind.HungUp);
+        await WaitForEventAsync(CallEventKind.HungUp, "call-50");
         await Eventually.TrueAsync(() => channel.CurrentBridge is null, "the bridge to detach", Wait);
-        Assert.True(trunk.Agents.IsConnected("agent-7"));
+        Assert.True(Trunk.Agents.IsConnected("agent-7"));
         Assert.Equal(SipCallState.Established, agentCall.State);
     }
 
@@ -72,43 +53,40 @@ public sealed class TrunkCarrierBridgeTests : IAsyncLifetime
     public async Task CustomerHangsUp_NextCustomerJoinsTheSameLeg_AgentHangsUp_ChannelDroppedAndCustomerKept()
     {
         var dropped = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        trunk.Agents.ChannelDropped += agent => dropped.TrySetResult(agent);
+        Trunk.Agents.ChannelDropped += agent => dropped.TrySetResult(agent);
         await AnsweredCallAsync("call-51", "+15550002251");
-        await Carrier.BridgeAsync("call-51", new AgentEndpoint("agent-8", far.UriFor("agent-8"))).WaitAsync(Wait);
-        var channel = trunk.Agents.Find("agent-8")!;
+        await Carrier.BridgeAsync("call-51", new AgentEndpoint("agent-8", Far.UriFor("agent-8"))).WaitAsync(Wait);
+        var channel = Trunk.Agents.Find("agent-8")!;
 
         // The customer hangs up (BYE from the far end): reported, and the agent stays on the line.
-        var firstCustomer = await far.CallTo("+15550002251").WaitAsync(Wait);
+        var firstCustomer = await Far.CallTo("+15550002251").WaitAsync(Wait);
         await firstCustomer.HangUpAsync();
-        await WaitForEventAsync("call-51", CallEventKind.HungUp);
+        await WaitForEventAsync(CallEventKind.HungUp, "call-51");
         await Eventually.TrueAsync(() => channel.CurrentBridge is null, "the bridge to detach", Wait);
-        Assert.True(trunk.Agents.IsConnected("agent-8"));
+        Assert.True(Trunk.Agents.IsConnected("agent-8"));
 
         // The next customer goes to the open channel: no URI needed, no new call to the phone.
         await AnsweredCallAsync("call-52", "+15550002252");
         await Carrier.BridgeAsync("call-52", new AgentEndpoint("agent-8")).WaitAsync(Wait);
-        Assert.Same(channel, trunk.Agents.Find("agent-8"));
+        Assert.Same(channel, Trunk.Agents.Find("agent-8"));
         Assert.Equal("call-52", channel.CurrentCustomerCallId);
 
         // The agent hangs up the phone: the channel is reported dropped; the customer's call is the grain's to end.
-        var agentCall = await far.CallTo("agent-8").WaitAsync(Wait);
+        var agentCall = await Far.CallTo("agent-8").WaitAsync(Wait);
         await agentCall.HangUpAsync();
         Assert.Equal("agent-8", await dropped.Task.WaitAsync(Wait));
-        Assert.False(trunk.Agents.IsConnected("agent-8"));
-        Assert.Equal(SipCallState.Established, trunk.Stack.UserAgent.FindCall("call-52")?.State);
+        Assert.False(Trunk.Agents.IsConnected("agent-8"));
+        Assert.Equal(SipCallState.Established, Trunk.Stack.UserAgent.FindCall("call-52")?.State);
         await Carrier.HangUpAsync("call-52");
-        await WaitForEventAsync("call-52", CallEventKind.HungUp);
+        await WaitForEventAsync(CallEventKind.HungUp, "call-52");
     }
 
     private async Task AnsweredCallAsync(string callId, string number)
     {
         await Carrier.PlaceCallAsync(new OutboundCallRequest(callId, "campaign-1", number, "+15550001111"));
-        await WaitForEventAsync(callId, CallEventKind.Answered);
+        await WaitForEventAsync(CallEventKind.Answered, callId);
     }
 
-    private Task WaitForEventAsync(string callId, CallEventKind kind) =>
-        Eventually.TrueAsync(() => trunk.Events.Events.Any(e => e.CallId == callId && e.Kind == kind), $"{kind} on {callId}", Wait,
-            () => string.Join(", ", trunk.Events.Events));
 
     private static async Task IgnoreCancellationAsync(Task playing)
     {

@@ -8,44 +8,25 @@ namespace ContactCenter.Telephony.Tests.Integration;
 /// The product's trunk carrier, driven through <see cref="ICarrier"/> as the call grains drive it, placing calls
 /// over SIP to our own user agent: the outcomes a campaign sees, and hang-up from either side.
 /// </summary>
-public sealed class TrunkCarrierCallTests : IAsyncLifetime
+public sealed class TrunkCarrierCallTests : TrunkToFarEnd
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private FarEnd far = null!;
-    private TrunkHarness trunk = null!;
-
-    private ICarrier Carrier => trunk.Carrier;
-
-    public Task InitializeAsync()
-    {
-        far = FarEnd.Start();
-        trunk = TrunkHarness.Start(far.Port);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await trunk.DisposeAsync();
-        await far.DisposeAsync();
-    }
-
     [Fact]
     public async Task Answered_EventsCarryOurCallId_CarrierHangsUp_FarEndGetsBye()
     {
         await Carrier.PlaceCallAsync(new OutboundCallRequest("call-42", "campaign-1", "+15550002222", "+15550001111"));
         await WaitForEventAsync(CallEventKind.Answered);
 
-        var farCall = await far.CallTo("+15550002222").WaitAsync(Wait);
+        var farCall = await Far.CallTo("+15550002222").WaitAsync(Wait);
         Assert.Equal("+15550001111", farCall.Caller.Uri.User);
         await Carrier.HangUpAsync("call-42");
 
         Assert.Equal(CallOutcome.Answered, await farCall.Ended.WaitAsync(Wait));
         await WaitForEventAsync(CallEventKind.HungUp);
-        Assert.All(trunk.Events.Events, e => Assert.Equal("call-42", e.CallId));
-        var kinds = trunk.Events.Kinds.ToList();
+        Assert.All(Trunk.Events.Events, e => Assert.Equal("call-42", e.CallId));
+        var kinds = Trunk.Events.Kinds.ToList();
         Assert.True(kinds.IndexOf(CallEventKind.Ringing) < kinds.IndexOf(CallEventKind.Answered), string.Join(", ", kinds));
         Assert.Equal(CallEventKind.HungUp, kinds[^1]);
-        await Eventually.TrueAsync(() => trunk.Media.ActiveEndpoints == 0, "our RTP to be released", Wait);
+        await Eventually.TrueAsync(() => Trunk.Media.ActiveEndpoints == 0, "our RTP to be released", Wait);
     }
 
     [Fact]
@@ -53,14 +34,14 @@ public sealed class TrunkCarrierCallTests : IAsyncLifetime
     {
         await Carrier.PlaceCallAsync(new OutboundCallRequest("call-43", "campaign-1", "+15550002223", "+15550001111"));
         await WaitForEventAsync(CallEventKind.Answered);
-        var farCall = await far.CallTo("+15550002223").WaitAsync(Wait);
+        var farCall = await Far.CallTo("+15550002223").WaitAsync(Wait);
         await Eventually.TrueAsync(() => farCall.State == SipCallState.Established, "the far end to see the ACK", Wait);
 
         await farCall.HangUpAsync();
 
         await WaitForEventAsync(CallEventKind.HungUp);
-        Assert.Null(trunk.Carrier.GetMedia("call-43"));
-        await Eventually.TrueAsync(() => trunk.Media.ActiveEndpoints == 0, "our RTP to be released", Wait);
+        Assert.Null(Trunk.Carrier.GetMedia("call-43"));
+        await Eventually.TrueAsync(() => Trunk.Media.ActiveEndpoints == 0, "our RTP to be released", Wait);
         // Hanging up a call that already ended is a no-op, as the grain may ask late.
         await Carrier.HangUpAsync("call-43");
     }
@@ -72,8 +53,8 @@ public sealed class TrunkCarrierCallTests : IAsyncLifetime
 
         var failed = await WaitForEventAsync(CallEventKind.Failed);
         Assert.Equal(CallOutcome.Busy, failed.Outcome);
-        Assert.DoesNotContain(CallEventKind.Answered, trunk.Events.Kinds);
-        await Eventually.TrueAsync(() => trunk.Stack.UserAgent.ActiveCallCount == 0, "the call to be forgotten", Wait);
+        Assert.DoesNotContain(CallEventKind.Answered, Trunk.Events.Kinds);
+        await Eventually.TrueAsync(() => Trunk.Stack.UserAgent.ActiveCallCount == 0, "the call to be forgotten", Wait);
     }
 
     [Fact]
@@ -83,7 +64,7 @@ public sealed class TrunkCarrierCallTests : IAsyncLifetime
 
         var failed = await WaitForEventAsync(CallEventKind.Failed);
         Assert.Equal(CallOutcome.NoAnswer, failed.Outcome);
-        var farCall = await far.CallTo(FarEnd.UnansweredNumber).WaitAsync(Wait);
+        var farCall = await Far.CallTo(FarEnd.UnansweredNumber).WaitAsync(Wait);
         await farCall.Ended.WaitAsync(Wait);
     }
 
@@ -97,7 +78,7 @@ public sealed class TrunkCarrierCallTests : IAsyncLifetime
 
         var failed = await WaitForEventAsync(CallEventKind.Failed);
         Assert.Equal(CallOutcome.Cancelled, failed.Outcome);
-        var farCall = await far.CallTo(FarEnd.UnansweredNumber).WaitAsync(Wait);
+        var farCall = await Far.CallTo(FarEnd.UnansweredNumber).WaitAsync(Wait);
         await farCall.Ended.WaitAsync(Wait);
     }
 
@@ -109,12 +90,6 @@ public sealed class TrunkCarrierCallTests : IAsyncLifetime
     public async Task NonE164Number_RefusedBeforeAnyInvite(string destination, string callerId)
     {
         await Assert.ThrowsAsync<ArgumentException>(() => Carrier.PlaceCallAsync(new OutboundCallRequest("call-47", "c", destination, callerId)));
-        Assert.Equal(0, trunk.Stack.UserAgent.ActiveCallCount);
-    }
-
-    private async Task<CallEvent> WaitForEventAsync(CallEventKind kind)
-    {
-        await Eventually.TrueAsync(() => trunk.Events.Kinds.Contains(kind), kind.ToString(), Wait, () => string.Join(", ", trunk.Events.Events));
-        return trunk.Events.Events.First(e => e.Kind == kind);
+        Assert.Equal(0, Trunk.Stack.UserAgent.ActiveCallCount);
     }
 }
